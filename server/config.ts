@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_FILE = './data/fieldbook.db';
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A configuration mistake: printed in Chinese and English, exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly chinese: string,
+    english: string,
+  ) {
+    super(english);
+  }
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataFile: string;
+  staticDir: string | undefined;
+  tls: { certFile: string; keyFile: string } | undefined;
+}
+
+export interface ServerFlags {
+  port?: string | undefined;
+  host?: string | undefined;
+  data?: string | undefined;
+  cert?: string | undefined;
+  key?: string | undefined;
+  static?: string | undefined;
+}
+
+export function parsePort(raw: string): number {
+  if (!/^\d{1,5}$/.test(raw.trim()) || Number(raw) > 65535) {
+    throw new ConfigError(`端口无效：「${raw}」，应为 0–65535 的整数`, `invalid port "${raw}": expected an integer 0-65535`);
+  }
+  return Number(raw);
+}
+
+/** Flags win over environment variables, which win over the defaults of ../shared/CONTRACTS.md. */
+export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = parsePort(flags.port ?? env.PORT ?? String(DEFAULT_PORT));
+  const host = flags.host ?? env.HOST ?? DEFAULT_HOST;
+  const dataFile = resolve(flags.data ?? env.FIELDBOOK_DATA ?? DEFAULT_DATA_FILE);
+  const certFile = flags.cert ?? env.FIELDBOOK_TLS_CERT;
+  const keyFile = flags.key ?? env.FIELDBOOK_TLS_KEY;
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new ConfigError('启用 HTTPS 需要同时提供证书和私钥（--cert 与 --key）', 'HTTPS needs both --cert and --key');
+  }
+  for (const file of [certFile, keyFile]) {
+    if (file && !existsSync(file)) throw new ConfigError(`找不到文件：${file}`, `file not found: ${file}`);
+  }
+  const staticDir = resolve(flags.static ?? env.FIELDBOOK_STATIC ?? resolve(REPO_ROOT, 'dist'));
+  return {
+    port,
+    host,
+    dataFile,
+    staticDir: existsSync(resolve(staticDir, 'index.html')) ? staticDir : undefined,
+    tls: certFile && keyFile ? { certFile, keyFile } : undefined,
+  };
+}

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, resolveServerConfig } from './config';
+import { startServer, type RunningServer } from './serve';
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+function aDataFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'fieldbook-serve-')), 'fieldbook.db');
+}
+
+async function start(flags: Parameters<typeof resolveServerConfig>[0]): Promise<RunningServer> {
+  const server = await startServer(resolveServerConfig({ port: '0', data: aDataFile(), ...flags }, {}));
+  running.push(server);
+  return server;
+}
+
+describe('receiver configuration', () => {
+  it('uses the contract defaults: 127.0.0.1:8787 and ./data/fieldbook.db', () => {
+    const config = resolveServerConfig({}, {});
+    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', tls: undefined });
+    expect(config.dataFile).toMatch(/data[/\\]fieldbook\.db$/);
+  });
+
+  it('takes PORT, HOST and FIELDBOOK_DATA from the environment', () => {
+    expect(resolveServerConfig({}, { PORT: '9000', HOST: '0.0.0.0', FIELDBOOK_DATA: '/tmp/x.db' })).toMatchObject({ port: 9000, host: '0.0.0.0', dataFile: '/tmp/x.db' });
+  });
+
+  it.each(['abc', '-1', '65536', '80.5', ''])('refuses the port "%s" with a Chinese message', (port) => {
+    expect(() => resolveServerConfig({}, { PORT: port })).toThrow(ConfigError);
+    try {
+      resolveServerConfig({}, { PORT: port });
+    } catch (error) {
+      expect((error as ConfigError).chinese).toContain('端口无效');
+    }
+  });
+
+  it('refuses a certificate without its key', () => {
+    expect(() => resolveServerConfig({ cert: '/tmp/cert.pem' }, {})).toThrow('HTTPS needs both --cert and --key');
+  });
+});
+
+describe('receiver', () => {
+  it('listens and answers the health check over HTTP', async () => {
+    const server = await start({});
+    const response = await fetch(`${server.url}/api/health`);
+    expect(await response.json()).toMatchObject({ status: 'ok', store: { kind: 'sqlite' } });
+  });
+
+  it('says clearly that the port is in use', async () => {
+    const first = await start({});
+    const port = new URL(first.url).port;
+    await expect(start({ port })).rejects.toMatchObject({ chinese: `端口 ${port} 已被占用：请关闭占用它的程序，或用 PORT 换一个端口` });
+  });
+
+  it('serves HTTPS when given a certificate and key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldbook-tls-'));
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    const server = await start({ cert, key });
+    expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const body = await new Promise<string>((resolve, reject) => {
+      httpsRequest(`${server.url}/api/health`, { rejectUnauthorized: false }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve(text));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(JSON.parse(body)).toMatchObject({ status: 'ok' });
+  });
+});

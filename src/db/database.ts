@@ -1,0 +1,53 @@
+import Dexie, { type Table } from 'dexie';
+import type { AssistanceEvent } from '../domain/assistance-event';
+import type { Household } from '../domain/household';
+import type { Person } from '../domain/person';
+import type { Revision } from '../domain/revision';
+import { queueExistingRecords } from './migrations';
+
+export const DATABASE_NAME = 'fieldbook';
+
+/** A revision waiting in the outbox; `seq` keeps the order in which they were made. */
+export interface OutboxEntry extends Revision {
+  seq?: number;
+  state: 'pending' | 'rejected';
+  error?: { code: string; message: string };
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The phone's database. Every version stays listed: Dexie needs the old ones to upgrade a
+ * phone that skipped releases, and tests/db/migrations.test.ts opens each of them.
+ */
+export class FieldbookDatabase extends Dexie {
+  households!: Table<Household, string>;
+  people!: Table<Person, string>;
+  events!: Table<AssistanceEvent, string>;
+  settings!: Table<SettingRow, string>;
+  outbox!: Table<OutboxEntry, number>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      households: 'id, village, updatedAt',
+      people: 'id, householdId, idNumber, name, updatedAt',
+      events: 'id, personId, date',
+      settings: 'key',
+    });
+    // v2: the sync outbox, and an index to count surveyed people without reading them all.
+    this.version(2)
+      .stores({
+        people: 'id, householdId, idNumber, name, updatedAt, surveyedAt',
+        outbox: '++seq, id, kind, state',
+      })
+      .upgrade((tx) => queueExistingRecords(tx));
+  }
+}
+
+export function openDatabase(name = DATABASE_NAME): FieldbookDatabase {
+  return new FieldbookDatabase(name);
+}

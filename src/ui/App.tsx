@@ -1,0 +1,53 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, Route, Router, Switch, useRoute, type BaseLocationHook } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { HomeScreen } from './screens/HomeScreen';
+
+// Only the home screen is in the first bundle; the service worker precaches the rest.
+const HouseholdFormScreen = lazy(() => import('./screens/HouseholdFormScreen').then((m) => ({ default: m.HouseholdFormScreen })));
+const HouseholdListScreen = lazy(() => import('./screens/HouseholdListScreen').then((m) => ({ default: m.HouseholdListScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+
+function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const [exact] = useRoute(href);
+  const [nested] = useRoute(`${href}/*`);
+  const active = exact || (href !== '/' && nested);
+  return (
+    <Link href={href} className="nav-link" aria-current={active ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+/** Hash routing: every screen is `index.html`, so the service worker's one cached page serves all. */
+export function App({ locationHook = useHashLocation, banner }: { locationHook?: BaseLocationHook; banner?: ReactNode }) {
+  return (
+    <Router hook={locationHook}>
+      <div className="app">
+        {banner}
+        <main className="content">
+          <Suspense fallback={<p aria-busy="true">正在打开…</p>}>
+          <Switch>
+            <Route path="/" component={HomeScreen} />
+            <Route path="/households" component={HouseholdListScreen} />
+            <Route path="/households/new">{() => <HouseholdFormScreen />}</Route>
+            <Route path="/households/:id">{(params) => <HouseholdFormScreen householdId={params.id} />}</Route>
+            <Route path="/settings" component={SettingsScreen} />
+            <Route>
+              <section className="screen">
+                <h1>页面不存在</h1>
+                <Link href="/">返回首页</Link>
+              </section>
+            </Route>
+          </Switch>
+          </Suspense>
+        </main>
+        <nav className="tabbar" aria-label="主导航">
+          <NavLink href="/">首页</NavLink>
+          <NavLink href="/households">入户</NavLink>
+          <NavLink href="/settings">设置</NavLink>
+        </nav>
+      </div>
+    </Router>
+  );
+}

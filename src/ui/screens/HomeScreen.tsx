@@ -1,0 +1,33 @@
+import { Link } from 'wouter';
+import { useOverview } from '../use-overview';
+
+export function HomeScreen() {
+  const counts = useOverview();
+  const figures = [
+    { label: '户数', value: counts?.households },
+    { label: '人数', value: counts?.people },
+    { label: '已调查', value: counts?.surveyed },
+    { label: '未同步', value: counts?.pendingSync },
+  ];
+  return (
+    <section aria-labelledby="home-title" className="screen">
+      <h1 id="home-title">入户台账</h1>
+      <dl className="figures" aria-busy={counts === null}>
+        {figures.map(({ label, value }) => (
+          <div className="figure" key={label}>
+            <dt>{label}</dt>
+            <dd>{value ?? '…'}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="actions">
+        <Link href="/households/new" className="button primary">
+          新增户
+        </Link>
+        <Link href="/households" className="button">
+          户列表
+        </Link>
+      </div>
+    </section>
+  );
+}

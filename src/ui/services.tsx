@@ -1,0 +1,22 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { FieldbookDatabase } from '../db/database';
+import type { AnalysisApi } from '../../workers/client';
+
+/** What every screen needs from outside React: the local database and the analysis worker. */
+export interface AppServices {
+  db: FieldbookDatabase;
+  analysis: AnalysisApi;
+  storage?: StorageManager;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}

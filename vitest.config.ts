@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const define = { __APP_VERSION__: JSON.stringify('test') };
+
+/** Unit and component tests. The e2e suite has its own config (tests/e2e/vitest.config.ts). */
+export default defineConfig({
+  define,
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        define,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/setup/indexeddb.ts'],
+        },
+      },
+      {
+        define,
+        plugins: [react()],
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx', 'tests/component/**/*.test.tsx'],
+          setupFiles: ['tests/setup/indexeddb.ts', 'tests/setup/dom.ts'],
+        },
+      },
+    ],
+  },
+});
