@@ -1,16 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-const define = { __APP_VERSION__: JSON.stringify('test') };
-
 /** Unit and component tests. The e2e suite has its own config (tests/e2e/vitest.config.ts). */
 export default defineConfig({
-  define,
+  define: { __APP_VERSION__: JSON.stringify('test') },
   plugins: [react()],
   test: {
     projects: [
       {
-        define,
+        extends: true,
         test: {
           name: 'unit',
           environment: 'node',
@@ -19,8 +17,7 @@ export default defineConfig({
         },
       },
       {
-        define,
-        plugins: [react()],
+        extends: true,
         test: {
           name: 'component',
           environment: 'jsdom',

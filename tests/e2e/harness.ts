@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
+import { resolveServerConfig } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/serve';
+
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
+export const ARTIFACTS_DIR = resolve('tests/artifacts');
+
+export interface TestServer extends RunningServer {
+  /** This server's own copy of dist/, which a test may change to simulate a new deployment. */
+  staticDir: string;
+}
+
+/** The receiver on a free port, serving a private copy of the built app and a fresh database. */
+export async function startTestServer(): Promise<TestServer> {
+  const staticDir = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-dist-'));
+  cpSync(resolve('dist'), staticDir, { recursive: true });
+  const dataFile = join(mkdtempSync(join(tmpdir(), 'fieldbook-e2e-data-')), 'fieldbook.db');
+  const server = await startServer(resolveServerConfig({ port: '0', static: staticDir, data: dataFile }, {}));
+  return { ...server, staticDir };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+}
+
+/** Waits until the service worker has installed and controls the page, as after a first visit. */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload();
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it stands. */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run();
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
