@@ -32,7 +32,7 @@ describe('township receiver', () => {
     const response = await anApp().request('/api/health');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toMatchObject({ status: 'ok', version: '9.9.9', store: { kind: 'sqlite', schemaVersion: 1 } });
+    expect(await response.json()).toMatchObject({ status: 'ok', version: '9.9.9', store: { kind: 'sqlite', schemaVersion: 1, journalMode: 'wal' } });
   });
 
   it.each([

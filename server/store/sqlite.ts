@@ -6,6 +6,8 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 export interface StoreHealth {
   kind: 'sqlite' | 'postgres';
   schemaVersion: number;
+  /** SQLite only: `wal` when readers never wait for the writer. */
+  journalMode?: string;
 }
 
 export interface Store {
@@ -25,7 +27,7 @@ export function openSqliteStore(file: string): Store {
   const schemaVersion = () => (db.pragma('user_version', { simple: true }) as number);
   return {
     async health() {
-      return { kind: 'sqlite', schemaVersion: schemaVersion() };
+      return { kind: 'sqlite', schemaVersion: schemaVersion(), journalMode: db.pragma('journal_mode', { simple: true }) as string };
     },
     async close() {
       db.close();
