@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aDatabase, aHousehold } from '../tests/builders';
+import { aDatabase, aHousehold, aPerson } from '../tests/builders';
 import { saveHousehold } from '../src/db/households';
 import { createAnalysisApi } from './analysis-api';
 
@@ -10,10 +10,9 @@ describe('analysis API: overview', () => {
     expect(await api.overview.counts()).toEqual({ households: 0, people: 0, surveyed: 0, pendingSync: 0 });
 
     const household = await saveHousehold(db, aHousehold());
-    const stamp = new Date().toISOString();
     await db.people.bulkPut([
-      { id: 'p1', householdId: household.id, name: '梁秀英', idNumber: '', surveyedAt: '2026-05-01', createdAt: stamp, updatedAt: stamp },
-      { id: 'p2', householdId: household.id, name: '韦小明', idNumber: '', createdAt: stamp, updatedAt: stamp },
+      aPerson({ householdId: household.id, surveyedAt: '2026-05-01' }),
+      aPerson({ householdId: household.id, name: '韦小明' }),
     ]);
     expect(await api.overview.counts()).toEqual({ households: 1, people: 2, surveyed: 1, pendingSync: 1 });
   });

@@ -1,4 +1,7 @@
 import type { FieldbookDatabase } from '../src/db/database';
+import type { PeopleSearch, PersonRow } from './people-search';
+
+export type { PersonRow } from './people-search';
 
 /** The figures on the home screen. */
 export interface OverviewCounts {
@@ -20,9 +23,20 @@ export interface AnalysisApi {
     /** Counts of households, people and surveyed people on this phone. */
     counts(): Promise<OverviewCounts>;
   };
+  search: {
+    /**
+     * People matching a name, pinyin (initials or full), ID or phone fragment or household
+     * number, best first, at most `limit`; an empty query lists everyone by village and name.
+     */
+    people(query: string, limit?: number): Promise<PersonRow[]>;
+  };
 }
 
 export function createAnalysisApi(db: FieldbookDatabase): AnalysisApi {
+  // The home screen needs only counts; search brings the pinyin dictionary, so it loads on first use.
+  let peopleSearch: Promise<PeopleSearch> | undefined;
+  const loadPeopleSearch = () => (peopleSearch ??= import('./people-search').then((module) => module.createPeopleSearch(db)));
+
   return {
     overview: {
       async counts() {
@@ -32,6 +46,11 @@ export function createAnalysisApi(db: FieldbookDatabase): AnalysisApi {
           surveyed: await db.people.where('surveyedAt').above('').count(),
           pendingSync: await db.outbox.where('state').equals('pending').count(),
         }));
+      },
+    },
+    search: {
+      async people(query, limit = 50) {
+        return (await loadPeopleSearch()).people(query, limit);
       },
     },
   };

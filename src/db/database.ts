@@ -19,6 +19,12 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** Data derived from the records and kept to save recomputing it (the search index). */
+export interface DerivedRow {
+  key: string;
+  value: unknown;
+}
+
 /**
  * The phone's database. Every version stays listed: Dexie needs the old ones to upgrade a
  * phone that skipped releases, and tests/db/migrations.test.ts opens each of them.
@@ -29,6 +35,7 @@ export class FieldbookDatabase extends Dexie {
   events!: Table<AssistanceEvent, string>;
   settings!: Table<SettingRow, string>;
   outbox!: Table<OutboxEntry, number>;
+  derived!: Table<DerivedRow, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -45,6 +52,8 @@ export class FieldbookDatabase extends Dexie {
         outbox: '++seq, id, kind, state',
       })
       .upgrade((tx) => queueExistingRecords(tx));
+    // v3: derived data kept between starts (the people search index).
+    this.version(3).stores({ derived: 'key' });
   }
 }
 

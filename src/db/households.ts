@@ -13,6 +13,8 @@ export async function saveHousehold(db: FieldbookDatabase, draft: HouseholdDraft
     const existing = draft.id ? await db.households.get(draft.id) : undefined;
     const timestamp = now.toISOString();
     const household = HouseholdSchema.parse({
+      // Derived from the members (savePerson keeps it), not from the household form.
+      zeroEmploymentSince: existing?.zeroEmploymentSince,
       ...draft,
       id: draft.id ?? crypto.randomUUID(),
       createdAt: existing?.createdAt ?? timestamp,

@@ -24,6 +24,8 @@ export const HouseholdSchema = z
     monitorType: z.enum(MONITOR_TYPES).optional(),
     riskRemoved: z.boolean().optional(),
     relocated: z.boolean().default(false),
+    /** 零就业家庭: the day the phone first saw no working-capable member employed; derived. */
+    zeroEmploymentSince: z.iso.date().optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -7,6 +7,9 @@ import { HomeScreen } from './screens/HomeScreen';
 const HouseholdFormScreen = lazy(() => import('./screens/HouseholdFormScreen').then((m) => ({ default: m.HouseholdFormScreen })));
 const HouseholdListScreen = lazy(() => import('./screens/HouseholdListScreen').then((m) => ({ default: m.HouseholdListScreen })));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const HouseholdScreen = lazy(() => import('./screens/HouseholdScreen').then((m) => ({ default: m.HouseholdScreen })));
+const PeopleScreen = lazy(() => import('./screens/PeopleScreen').then((m) => ({ default: m.PeopleScreen })));
+const SurveyScreen = lazy(() => import('./screens/SurveyScreen').then((m) => ({ default: m.SurveyScreen })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [exact] = useRoute(href);
@@ -31,7 +34,10 @@ export function App({ locationHook = useHashLocation, banner }: { locationHook?:
             <Route path="/" component={HomeScreen} />
             <Route path="/households" component={HouseholdListScreen} />
             <Route path="/households/new">{() => <HouseholdFormScreen />}</Route>
-            <Route path="/households/:id">{(params) => <HouseholdFormScreen householdId={params.id} />}</Route>
+            <Route path="/households/:id/edit">{(params) => <HouseholdFormScreen householdId={params.id} />}</Route>
+            <Route path="/households/:id">{(params) => <HouseholdScreen householdId={params.id} />}</Route>
+            <Route path="/people" component={PeopleScreen} />
+            <Route path="/people/:id">{(params) => <SurveyScreen key={params.id} personId={params.id} />}</Route>
             <Route path="/settings" component={SettingsScreen} />
             <Route>
               <section className="screen">
@@ -45,6 +51,7 @@ export function App({ locationHook = useHashLocation, banner }: { locationHook?:
         <nav className="tabbar" aria-label="主导航">
           <NavLink href="/">首页</NavLink>
           <NavLink href="/households">入户</NavLink>
+          <NavLink href="/people">人员</NavLink>
           <NavLink href="/settings">设置</NavLink>
         </nav>
       </div>

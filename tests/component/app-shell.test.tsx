@@ -40,6 +40,8 @@ describe('household form', () => {
     await user.type(screen.getByLabelText(/户主/), '梁秀英');
     await user.click(screen.getByLabelText('易地扶贫搬迁安置户'));
     await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByRole('heading', { name: '户主 梁秀英' })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: '入户' }));
     expect(await screen.findByText('户主 梁秀英')).toBeInTheDocument();
     expect(screen.getByText(/新国村/)).toBeInTheDocument();
     expect(await db.households.toArray()).toEqual([expect.objectContaining({ head: '梁秀英', village: '新国村', relocated: true })]);
@@ -61,11 +63,12 @@ describe('household form', () => {
     const { db } = renderApp('/households');
     const household = await saveHousehold(db, aHousehold({ head: '韦明' }));
     await user.click(await screen.findByRole('link', { name: /户主 韦明/ }));
+    await user.click(await screen.findByRole('link', { name: '编辑户信息' }));
     const head = await screen.findByDisplayValue('韦明');
     await user.clear(head);
     await user.type(head, '韦明亮');
     await user.click(screen.getByRole('button', { name: '保存' }));
-    expect(await screen.findByText('户主 韦明亮')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '户主 韦明亮' })).toBeInTheDocument();
     expect(await db.households.count()).toBe(1);
     expect((await db.households.get(household.id))?.head).toBe('韦明亮');
   });

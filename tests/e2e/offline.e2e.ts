@@ -27,7 +27,8 @@ describe('offline app shell', () => {
     await waitForOfflineReady(page);
 
     await new HouseholdForm(page).open(server.url).then((form) => form.add({ village: '新国村', head: '梁秀英' }));
-    expect(await page.getByText('户主 梁秀英').isVisible()).toBe(true);
+    await page.goto(`${server.url}/#/households`);
+    await page.getByText('户主 梁秀英').waitFor();
 
     await context.setOffline(true);
     await page.reload();

@@ -71,13 +71,13 @@ export function HouseholdFormScreen({ householdId }: { householdId?: string }) {
     setSaving(true);
     setSaveError(null);
     try {
-      await saveHousehold(db, {
+      const saved = await saveHousehold(db, {
         ...values,
         id: householdId,
         monitorType: values.monitored ? values.monitorType || undefined : undefined,
         riskRemoved: values.monitored ? values.riskRemoved : undefined,
       });
-      navigate('/households');
+      navigate(`/households/${saved.id}`);
     } catch (error) {
       if (error instanceof ZodError) setErrors(fieldErrors(error));
       else setSaveError(describeStorageError(classifyStorageError(error)));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { readStorageStatus, type StorageStatus } from '../../platform/storage';
 import { formatBytes } from '../messages';
 import { useServices } from '../services';
+import { PreferencesCard } from './PreferencesCard';
 
 function describePersistence(persisted: boolean | null): string {
   if (persisted === true) return '已开启（手机空间不足时数据不会被浏览器清除）';
@@ -24,6 +25,7 @@ export function SettingsScreen() {
   return (
     <section aria-labelledby="settings-title" className="screen">
       <h1 id="settings-title">设置</h1>
+      <PreferencesCard />
       <section aria-labelledby="storage-title" className="card">
         <h2 id="storage-title">本机存储</h2>
         {status === null ? (

@@ -1,0 +1,58 @@
+import { useEffect, useId, useState } from 'react';
+import { loadPreferences, savePreferences } from '../../db/preferences';
+import type { Preferences } from '../../domain/preferences';
+import { REGION_BUCKET_SET_IDS, REGION_BUCKET_SETS } from '../../domain/region-buckets';
+import { useServices } from '../services';
+
+/** 调查设置: saved as soon as it changes, like everything else on the phone. */
+export function PreferencesCard() {
+  const { db } = useServices();
+  const id = useId();
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  useEffect(() => {
+    void loadPreferences(db).then(setPreferences);
+  }, [db]);
+  if (!preferences) return null;
+
+  function update(next: Preferences) {
+    setPreferences(next);
+    void savePreferences(db, next);
+  }
+  const age = (bound: 'min' | 'max', raw: string) => {
+    const value = Number(raw.replace(/[^\d]/g, ''));
+    if (raw !== '' && Number.isFinite(value)) update({ ...preferences!, workingAge: { ...preferences!.workingAge, [bound]: value } });
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="card">
+      <h2 id={`${id}-title`}>调查设置</h2>
+      <div className="field">
+        <label htmlFor={`${id}-surveyor`}>调查人（新调查默认填写）</label>
+        <input id={`${id}-surveyor`} value={preferences.surveyor} maxLength={40} onChange={(event) => update({ ...preferences, surveyor: event.target.value })} />
+      </div>
+      <fieldset className="choice">
+        <legend>就业区域口径</legend>
+        <div className="options">
+          {REGION_BUCKET_SET_IDS.map((setId) => (
+            <label key={setId} className="option">
+              <input type="radio" name={`${id}-buckets`} checked={preferences.regionBucketSet === setId} onChange={() => update({ ...preferences, regionBucketSet: setId })} />
+              <span>
+                {REGION_BUCKET_SETS[setId].label}：{REGION_BUCKET_SETS[setId].buckets.join(' / ')}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="inline-fields">
+        <div className="field">
+          <label htmlFor={`${id}-age-min`}>劳动年龄下限（岁）</label>
+          <input id={`${id}-age-min`} inputMode="numeric" defaultValue={preferences.workingAge.min} onChange={(event) => age('min', event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-age-max`}>劳动年龄上限（岁）</label>
+          <input id={`${id}-age-max`} inputMode="numeric" defaultValue={preferences.workingAge.max} onChange={(event) => age('max', event.target.value)} />
+        </div>
+      </div>
+    </section>
+  );
+}
