@@ -5,7 +5,7 @@ import type { PersonRow } from '../../../workers/client';
 import { useServices } from '../services';
 import { SurveyStateBadge } from '../SurveyStateBadge';
 
-const ROW_HEIGHT = 72;
+const ROW_HEIGHT = 84;
 
 /** Masks the middle of an ID number on screen: enough to tell people apart at the door. */
 function maskIdNumber(idNumber: string): string {
