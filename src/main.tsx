@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDatabase } from './db/database';
+import { recoverJournaledEdits } from './db/recover-edits';
+import { createEditJournal } from './platform/edit-journal';
 import { requestPersistentStorage } from './platform/storage';
 import { App } from './ui/App';
 import { ServiceWorkerUpdates } from './ui/ServiceWorkerUpdates';
@@ -8,8 +10,11 @@ import { ServicesProvider } from './ui/services';
 import { connectAnalysisWorker } from '../workers/client';
 import './ui/styles.css';
 
-const services = { db: openDatabase(), analysis: connectAnalysisWorker(), storage: navigator.storage };
+const journal = createEditJournal();
+const services = { db: openDatabase(), analysis: connectAnalysisWorker(), storage: navigator.storage, journal };
 void requestPersistentStorage(navigator.storage).catch(() => null);
+// Before anything renders: put back an edit the last session journaled but could not store.
+await recoverJournaledEdits(services.db, journal).catch((error: unknown) => console.error('edit recovery failed', error));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

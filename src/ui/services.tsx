@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { FieldbookDatabase } from '../db/database';
+import { createEditJournal, type EditJournal } from '../platform/edit-journal';
 import type { AnalysisApi } from '../../workers/client';
 
 /** What every screen needs from outside React: the local database and the analysis worker. */
@@ -7,6 +8,8 @@ export interface AppServices {
   db: FieldbookDatabase;
   analysis: AnalysisApi;
   storage?: StorageManager;
+  /** Synchronous safety copy of the record being edited (defaults to localStorage). */
+  journal?: EditJournal;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);
@@ -15,8 +18,10 @@ export function ServicesProvider({ services, children }: { services: AppServices
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 
-export function useServices(): AppServices {
+const defaultJournal = createEditJournal();
+
+export function useServices(): AppServices & { journal: EditJournal } {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('useServices outside ServicesProvider');
-  return services;
+  return { ...services, journal: services.journal ?? defaultJournal };
 }

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { listHouseholds } from '../../db/households';
 import { formatHouseholdAddress } from '../../domain/household';
 import { useServices } from '../services';
+import { VirtualList } from '../VirtualList';
 
 export function HouseholdListScreen() {
   const { db } = useServices();
@@ -18,19 +19,21 @@ export function HouseholdListScreen() {
       ) : households.length === 0 ? (
         <p className="empty">还没有户。点「新增户」开始登记。</p>
       ) : (
-        <ul className="list" aria-label="户">
-          {households.map((household) => (
-            <li key={household.id}>
-              <Link href={`/households/${household.id}`} className="list-item">
-                <span className="list-title">户主 {household.head}</span>
-                <span className="list-detail">
-                  {formatHouseholdAddress(household) || '未填地址'}
-                  {household.number ? ` · 户编号 ${household.number}` : ''}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <VirtualList
+          items={households}
+          rowHeight={84}
+          label="户"
+          getKey={(household) => household.id}
+          renderRow={(household) => (
+            <Link href={`/households/${household.id}`} className="list-item">
+              <span className="list-title">户主 {household.head}</span>
+              <span className="list-detail">
+                {formatHouseholdAddress(household) || '未填地址'}
+                {household.number ? ` · 户编号 ${household.number}` : ''}
+              </span>
+            </Link>
+          )}
+        />
       )}
     </section>
   );

@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { PersonRow } from '../../../workers/client';
 import { useServices } from '../services';
 import { SurveyStateBadge } from '../SurveyStateBadge';
+import { VirtualList } from '../VirtualList';
 
 const ROW_HEIGHT = 84;
 
@@ -27,14 +27,6 @@ export function PeopleScreen() {
     });
   }, [analysis, query]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows?.length ?? 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-
   return (
     <section aria-labelledby="people-title" className="screen people-screen">
       <h1 id="people-title">人员</h1>
@@ -45,26 +37,22 @@ export function PeopleScreen() {
       <p className="result-count" role="status">
         {rows === null ? '正在读取…' : query.trim() ? `找到 ${rows.length} 人${rows.length >= 50 ? '（显示前 50 名）' : ''}` : `共 ${rows.length} 人`}
       </p>
-      <div ref={scrollRef} className="virtual-scroll" role="list" aria-label="人员列表">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows?.[item.index];
-            if (!row) return null;
-            return (
-              <div role="listitem" key={row.id} className="virtual-row" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-                <Link href={`/people/${row.id}`} className="list-item">
-                  <span className="list-title">
-                    {row.name || '未填姓名'} <SurveyStateBadge state={row.state} />
-                  </span>
-                  <span className="list-detail">
-                    {[row.village, row.householdHead && `户主 ${row.householdHead}`, maskIdNumber(row.idNumber)].filter(Boolean).join(' · ')}
-                  </span>
-                </Link>
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <VirtualList
+        items={rows ?? []}
+        rowHeight={ROW_HEIGHT}
+        label="人员列表"
+        getKey={(row) => row.id}
+        renderRow={(row) => (
+          <Link href={`/people/${row.id}`} className="list-item">
+            <span className="list-title">
+              {row.name || '未填姓名'} <SurveyStateBadge state={row.state} />
+            </span>
+            <span className="list-detail">
+              {[row.village, row.householdHead && `户主 ${row.householdHead}`, maskIdNumber(row.idNumber)].filter(Boolean).join(' · ')}
+            </span>
+          </Link>
+        )}
+      />
     </section>
   );
 }

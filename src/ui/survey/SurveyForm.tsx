@@ -46,7 +46,7 @@ function groupByField(findings: readonly Finding[]): Map<string, Finding[]> {
  * revision), valid or not: nothing typed waits for a Save button.
  */
 export function SurveyForm({ person, preferences }: { person: Person; preferences: Preferences }) {
-  const { db } = useServices();
+  const { db, journal } = useServices();
   const form = useForm<PersonInput, unknown, Person>({ defaultValues: person, resolver: zodResolver(PersonSchema), mode: 'onChange' });
   const values = useWatch({ control: form.control }) as Person;
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
@@ -57,16 +57,20 @@ export function SurveyForm({ person, preferences }: { person: Person; preference
   useEffect(() => {
     const subscription = form.watch(() => {
       const draft = { ...person, ...(form.getValues() as Person) };
+      const version = journal.write('person', draft);
       setStatus({ kind: 'saving' });
       saveChain.current = saveChain.current
         .then(() => savePerson(db, draft))
         .then(
-          () => setStatus({ kind: 'saved' }),
+          () => {
+            journal.clear(draft.id, version);
+            setStatus({ kind: 'saved' });
+          },
           (error: unknown) => setStatus({ kind: 'failed', message: describeStorageError(classifyStorageError(error)) }),
         );
     });
     return () => subscription.unsubscribe();
-  }, [db, form, person]);
+  }, [db, form, journal, person]);
 
   const findings = useMemo(
     () => checkPerson({ ...person, ...values }, { reportDate: today, workingAge: preferences.workingAge }),
