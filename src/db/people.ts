@@ -1,5 +1,6 @@
 import { formatLocalDate } from '../domain/dates';
 import { createPerson, PersonSchema, type Person } from '../domain/person';
+import { applicablePart } from '../domain/person-rules';
 import { nextZeroEmploymentSince } from '../domain/zero-employment';
 import type { FieldbookDatabase } from './database';
 import { enqueueRevision } from './outbox';
@@ -12,7 +13,13 @@ import { loadPreferences } from './preferences';
 export async function savePerson(db: FieldbookDatabase, draft: Person, now = new Date()): Promise<Person> {
   return db.transaction('rw', [db.people, db.households, db.outbox, db.settings], async (tx) => {
     const existing = await db.people.get(draft.id);
-    const person = PersonSchema.parse({ ...draft, createdAt: existing?.createdAt ?? draft.createdAt, updatedAt: now.toISOString() });
+    const isNotWorking = applicablePart(draft) === 'notEmployed';
+    const person = PersonSchema.parse({
+      ...draft,
+      notWorkingSince: isNotWorking ? (existing?.notWorkingSince ?? draft.notWorkingSince ?? formatLocalDate(now)) : undefined,
+      createdAt: existing?.createdAt ?? draft.createdAt,
+      updatedAt: now.toISOString(),
+    });
     await db.people.put(person);
     await enqueueRevision(tx, 'person', person);
 

@@ -127,6 +127,8 @@ export const PersonSchema = z.object({
   assistanceContact: text(40),
   assistanceContactPhone: text(30),
   remarks: text(500),
+  /** The day this person was first seen not at work; derived, starts the 动态清零 month. */
+  notWorkingSince: z.iso.date().optional(),
 
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

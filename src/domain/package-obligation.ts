@@ -1,0 +1,117 @@
+import { activeServices, type AssistanceEvent } from './assistance-event';
+import { computeAge, parseIdNumber } from './id-card';
+import type { Household } from './household';
+import type { Person } from './person';
+import { applicablePart } from './person-rules';
+import { formatMissing, formatTally, tallyPackage, type PackageTally, type ServicePackage } from './service-package';
+
+/** Who owes the package (configurable in 设置). */
+export const OWES_RULES = {
+  wantsWork: '未就业且有就业意愿的人员',
+  allUnemployed: '所有未就业人员，无论是否有就业意愿（柳州）',
+} as const;
+export type OwesRule = keyof typeof OWES_RULES;
+export const DEFAULT_OWES_RULE: OwesRule = 'wantsWork';
+
+const CANNOT_WORK: readonly string[] = ['无劳动力', '丧失劳动力'];
+
+/**
+ * Whether the person owes the package: not at work (就失业状况 recorded and not 外出务工 /
+ * 就近就业), able to work, not a student, and — by default — wanting work.
+ */
+export function owesPackage(person: Person, rule: OwesRule): boolean {
+  if (applicablePart(person) !== 'notEmployed') return false;
+  if (person.isStudent === '是' || (person.labourAbility && CANNOT_WORK.includes(person.labourAbility))) return false;
+  return rule === 'allUnemployed' || person.hasIntention === '是';
+}
+
+/** 动态清零: a month after becoming owed, clamped to the month's last day (01-31 → 02-28). */
+export function addOneMonth(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const nextYear = month === 12 ? year + 1 : year;
+  const nextMonth = month === 12 ? 1 : month + 1;
+  const lastDay = new Date(Date.UTC(nextYear, nextMonth, 0)).getUTCDate();
+  return `${nextYear}-${String(nextMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The day the person became owed the package: first seen not at work, else the survey date. */
+export function owedSince(person: Person): string {
+  return person.notWorkingSince ?? person.surveyedAt ?? person.createdAt.slice(0, 10);
+}
+
+export interface OwedPerson {
+  personId: string;
+  householdId: string;
+  name: string;
+  village: string;
+  assistanceContact: string;
+  owedSince: string;
+  deadline: string;
+  /** Days until the deadline; negative when overdue. */
+  daysLeft: number;
+  tally: PackageTally;
+  tallyText: string;
+  missingText: string;
+}
+
+export interface ObligationInput {
+  people: readonly Person[];
+  households: ReadonlyMap<string, Household>;
+  eventsByPerson: ReadonlyMap<string, readonly AssistanceEvent[]>;
+  servicePackage: ServicePackage;
+  rule: OwesRule;
+  today: string;
+}
+
+/** One person's standing against the package, whether or not they still owe it. */
+export function describeObligation(person: Person, events: readonly AssistanceEvent[], input: Pick<ObligationInput, 'servicePackage' | 'today'>) {
+  const tally = tallyPackage(input.servicePackage, activeServices(events));
+  const since = owedSince(person);
+  const deadline = addOneMonth(since);
+  return { tally, owedSince: since, deadline, daysLeft: daysBetween(input.today, deadline) };
+}
+
+/** 「待帮扶」: everyone who owes part of the package, the nearest deadline first. */
+export function listOwedPeople(input: ObligationInput): OwedPerson[] {
+  const owed: OwedPerson[] = [];
+  for (const person of input.people) {
+    if (!owesPackage(person, input.rule)) continue;
+    const standing = describeObligation(person, input.eventsByPerson.get(person.id) ?? [], input);
+    if (standing.tally.isComplete) continue;
+    owed.push({
+      personId: person.id,
+      householdId: person.householdId,
+      name: person.name,
+      village: input.households.get(person.householdId)?.village ?? '',
+      assistanceContact: person.assistanceContact,
+      ...standing,
+      tallyText: formatTally(standing.tally),
+      missingText: formatMissing(standing.tally),
+    });
+  }
+  return owed.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.name.localeCompare(b.name));
+}
+
+const POST_SECONDARY: readonly string[] = ['技校', '中专', '大专', '大学', '硕士', '博士'];
+
+/**
+ * 就业见习 is for graduates of this year, graduates within two years (高等院校 / 中职院校，含技工
+ * 院校) and unemployed youth aged 16–24 (seed 000 附件2-1 填表说明).
+ */
+export function checkInternshipEligibility(person: Person, today: string): { eligible: boolean; reason: string } {
+  const parsed = parseIdNumber(person.idNumber, today);
+  const age = parsed.ok ? computeAge(parsed.value.birthDate, today) : person.age;
+  if (age !== undefined && age >= 16 && age <= 24 && applicablePart(person) !== 'employed') {
+    return { eligible: true, reason: `${age} 岁未就业青年` };
+  }
+  const graduationYear = Number(/(\d{4})/.exec(person.graduationDate)?.[1]);
+  const thisYear = Number(today.slice(0, 4));
+  if (graduationYear && person.education && POST_SECONDARY.includes(person.education) && thisYear - graduationYear <= 2 && graduationYear <= thisYear) {
+    return { eligible: true, reason: `${graduationYear} 年毕业生` };
+  }
+  return { eligible: false, reason: '就业见习仅限毕业年度及毕业两年内的高校、中职（含技工院校）毕业生和16–24岁未就业青年' };
+}
