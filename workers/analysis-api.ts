@@ -1,6 +1,9 @@
 import type { FieldbookDatabase } from '../src/db/database';
+import type { StoredCallbackDraw } from '../src/db/database';
+import type { AssistanceAnalysis, CallbackRow, OwedList } from './assistance-analysis';
 import type { PeopleSearch, PersonRow } from './people-search';
 
+export type { CallbackRow, OwedList } from './assistance-analysis';
 export type { PersonRow } from './people-search';
 
 /** The figures on the home screen. */
@@ -30,12 +33,24 @@ export interface AnalysisApi {
      */
     people(query: string, limit?: number): Promise<PersonRow[]>;
   };
+  services: {
+    /** 「待帮扶」: everyone still owed part of the package, nearest deadline first, optionally filtered. */
+    owed(filter?: { village?: string; assistanceContact?: string }): Promise<OwedList>;
+  };
+  callbacks: {
+    /** Draws and stores a new 电话回访 sample with this seed (same seed and data → same sample). */
+    draw(seed: string): Promise<StoredCallbackDraw>;
+    /** The latest draw and, for each person in it, whether the call is recorded. */
+    latest(): Promise<{ draw: StoredCallbackDraw; rows: CallbackRow[] } | null>;
+  };
 }
 
 export function createAnalysisApi(db: FieldbookDatabase): AnalysisApi {
   // The home screen needs only counts; search brings the pinyin dictionary, so it loads on first use.
   let peopleSearch: Promise<PeopleSearch> | undefined;
   const loadPeopleSearch = () => (peopleSearch ??= import('./people-search').then((module) => module.createPeopleSearch(db)));
+  let assistance: Promise<AssistanceAnalysis> | undefined;
+  const loadAssistance = () => (assistance ??= import('./assistance-analysis').then((module) => module.createAssistanceAnalysis(db)));
 
   return {
     overview: {
@@ -51,6 +66,19 @@ export function createAnalysisApi(db: FieldbookDatabase): AnalysisApi {
     search: {
       async people(query, limit = 50) {
         return (await loadPeopleSearch()).people(query, limit);
+      },
+    },
+    services: {
+      async owed(filter) {
+        return (await loadAssistance()).owed(filter);
+      },
+    },
+    callbacks: {
+      async draw(seed) {
+        return (await loadAssistance()).drawCallbacks(seed);
+      },
+      async latest() {
+        return (await loadAssistance()).latestCallbacks();
       },
     },
   };

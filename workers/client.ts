@@ -1,7 +1,7 @@
 import { wrap } from 'comlink';
 import type { AnalysisApi } from './analysis-api';
 
-export type { AnalysisApi, OverviewCounts, PersonRow } from './analysis-api';
+export type { AnalysisApi, CallbackRow, OverviewCounts, OwedList, PersonRow } from './analysis-api';
 
 let client: AnalysisApi | undefined;
 

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { AssistanceEvent } from '../domain/assistance-event';
+import type { CallbackDraw } from '../domain/callback-sample';
 import type { Household } from '../domain/household';
 import type { Person } from '../domain/person';
 import type { Revision } from '../domain/revision';
@@ -19,6 +20,12 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A 电话回访 draw as stored: the seed makes it reproducible. */
+export interface StoredCallbackDraw extends CallbackDraw {
+  id: string;
+  drawnAt: string;
+}
+
 /** Data derived from the records and kept to save recomputing it (the search index). */
 export interface DerivedRow {
   key: string;
@@ -36,6 +43,7 @@ export class FieldbookDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   outbox!: Table<OutboxEntry, number>;
   derived!: Table<DerivedRow, string>;
+  callbackDraws!: Table<StoredCallbackDraw, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -54,6 +62,8 @@ export class FieldbookDatabase extends Dexie {
       .upgrade((tx) => queueExistingRecords(tx));
     // v3: derived data kept between starts (the people search index).
     this.version(3).stores({ derived: 'key' });
+    // v4: 电话回访 draws, and events by kind.
+    this.version(4).stores({ events: 'id, personId, date, type', callbackDraws: 'id, drawnAt' });
   }
 }
 

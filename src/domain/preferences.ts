@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_SAMPLE_RATE } from './callback-sample';
+import { DEFAULT_OWES_RULE, OWES_RULES, type OwesRule } from './package-obligation';
 import { DEFAULT_WORKING_AGE } from './person-rules';
+import { BUILT_IN_PACKAGES, DEFAULT_PACKAGE_ID, ServicePackageSchema, type ServicePackage } from './service-package';
 import { DEFAULT_REGION_BUCKET_SET, REGION_BUCKET_SET_IDS, type RegionBucketSetId } from './region-buckets';
 
 /** What the cadre sets once in 设置. Old or damaged values fall back to the defaults. */
@@ -15,10 +18,24 @@ export const PreferencesSchema = z.object({
     .refine((range) => range.min <= range.max)
     .catch({ ...DEFAULT_WORKING_AGE })
     .default({ ...DEFAULT_WORKING_AGE }),
+  /** The service package every owing person must receive. */
+  packageId: z.string().catch(DEFAULT_PACKAGE_ID).default(DEFAULT_PACKAGE_ID),
+  owesRule: z
+    .enum(Object.keys(OWES_RULES) as [OwesRule, ...OwesRule[]])
+    .catch(DEFAULT_OWES_RULE)
+    .default(DEFAULT_OWES_RULE),
+  customPackages: z.array(ServicePackageSchema).catch([]).default([]),
+  /** 电话回访 share of poverty-alleviated labourers per township. */
+  sampleRate: z.number().gt(0).max(1).catch(DEFAULT_SAMPLE_RATE).default(DEFAULT_SAMPLE_RATE),
 });
 
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
 export function restorePreferences(stored: unknown): Preferences {
   return PreferencesSchema.parse(typeof stored === 'object' && stored !== null ? stored : {});
+}
+
+/** Built-in packages first, then the township's own. */
+export function listPackages(preferences: Preferences): ServicePackage[] {
+  return [...BUILT_IN_PACKAGES, ...preferences.customPackages];
 }
