@@ -9,6 +9,10 @@ const HouseholdListScreen = lazy(() => import('./screens/HouseholdListScreen').t
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const HouseholdScreen = lazy(() => import('./screens/HouseholdScreen').then((m) => ({ default: m.HouseholdScreen })));
 const PeopleScreen = lazy(() => import('./screens/PeopleScreen').then((m) => ({ default: m.PeopleScreen })));
+const PersonServicesScreen = lazy(() => import('./screens/PersonServicesScreen').then((m) => ({ default: m.PersonServicesScreen })));
+const OwedScreen = lazy(() => import('./screens/OwedScreen').then((m) => ({ default: m.OwedScreen })));
+const GroupServiceScreen = lazy(() => import('./screens/GroupServiceScreen').then((m) => ({ default: m.GroupServiceScreen })));
+const CallbacksScreen = lazy(() => import('./screens/CallbacksScreen').then((m) => ({ default: m.CallbacksScreen })));
 const SurveyScreen = lazy(() => import('./screens/SurveyScreen').then((m) => ({ default: m.SurveyScreen })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
@@ -37,6 +41,10 @@ export function App({ locationHook = useHashLocation, banner }: { locationHook?:
             <Route path="/households/:id/edit">{(params) => <HouseholdFormScreen householdId={params.id} />}</Route>
             <Route path="/households/:id">{(params) => <HouseholdScreen householdId={params.id} />}</Route>
             <Route path="/people" component={PeopleScreen} />
+            <Route path="/people/:id/services">{(params) => <PersonServicesScreen key={params.id} personId={params.id} />}</Route>
+            <Route path="/owed" component={OwedScreen} />
+            <Route path="/services/group" component={GroupServiceScreen} />
+            <Route path="/callbacks" component={CallbacksScreen} />
             <Route path="/people/:id">{(params) => <SurveyScreen key={params.id} personId={params.id} />}</Route>
             <Route path="/settings" component={SettingsScreen} />
             <Route>
@@ -52,6 +60,7 @@ export function App({ locationHook = useHashLocation, banner }: { locationHook?:
           <NavLink href="/">首页</NavLink>
           <NavLink href="/households">入户</NavLink>
           <NavLink href="/people">人员</NavLink>
+          <NavLink href="/owed">待帮扶</NavLink>
           <NavLink href="/settings">设置</NavLink>
         </nav>
       </div>

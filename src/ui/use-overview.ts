@@ -1,25 +1,10 @@
-import Dexie from 'dexie';
-import { useEffect, useState } from 'react';
 import type { OverviewCounts } from '../../workers/client';
-import { useServices } from './services';
+import { useAnalysis } from './use-analysis';
 
-/** The worker's home-screen figures, recomputed whenever any tab or worker writes. */
-export function useOverview(): OverviewCounts | null {
-  const { analysis } = useServices();
-  const [counts, setCounts] = useState<OverviewCounts | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    const refresh = () => {
-      void analysis.overview.counts().then((next) => {
-        if (!cancelled) setCounts(next);
-      });
-    };
-    refresh();
-    Dexie.on('storagemutated', refresh);
-    return () => {
-      cancelled = true;
-      Dexie.on.storagemutated.unsubscribe(refresh);
-    };
-  }, [analysis]);
-  return counts;
+/** The worker's home-screen figures, with the 「待帮扶」 count. */
+export function useOverview(): (OverviewCounts & { owed: number }) | null {
+  return useAnalysis(async (analysis) => {
+    const [counts, owed] = await Promise.all([analysis.overview.counts(), analysis.services.owed()]);
+    return { ...counts, owed: owed.total };
+  }, []);
 }

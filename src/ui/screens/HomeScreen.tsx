@@ -7,6 +7,7 @@ export function HomeScreen() {
     { label: '户数', value: counts?.households },
     { label: '人数', value: counts?.people },
     { label: '已调查', value: counts?.surveyed },
+    { label: '待帮扶', value: counts?.owed },
     { label: '未同步', value: counts?.pendingSync },
   ];
   return (

@@ -1,6 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { loadPreferences, savePreferences } from '../../db/preferences';
-import type { Preferences } from '../../domain/preferences';
+import { OWES_RULES, type OwesRule } from '../../domain/package-obligation';
+import { listPackages, type Preferences } from '../../domain/preferences';
+import { formatTally, tallyPackage } from '../../domain/service-package';
+import { CustomPackageForm } from './CustomPackageForm';
 import { REGION_BUCKET_SET_IDS, REGION_BUCKET_SETS } from '../../domain/region-buckets';
 import { useServices } from '../services';
 
@@ -43,6 +46,45 @@ export function PreferencesCard() {
           ))}
         </div>
       </fieldset>
+      <fieldset className="choice">
+        <legend>就业帮扶服务包</legend>
+        <div className="options">
+          {listPackages(preferences).map((servicePackage) => (
+            <label key={servicePackage.id} className="option">
+              <input type="radio" name={`${id}-package`} checked={preferences.packageId === servicePackage.id} onChange={() => update({ ...preferences, packageId: servicePackage.id })} />
+              <span>
+                {servicePackage.name}：{formatTally(tallyPackage(servicePackage, [])).replace(/ 0\//g, ' ×')}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <CustomPackageForm
+        onAdd={(servicePackage) => update({ ...preferences, customPackages: [...preferences.customPackages, servicePackage], packageId: servicePackage.id })}
+      />
+      <fieldset className="choice">
+        <legend>应服务对象</legend>
+        <div className="options">
+          {(Object.keys(OWES_RULES) as OwesRule[]).map((rule) => (
+            <label key={rule} className="option">
+              <input type="radio" name={`${id}-owes`} checked={preferences.owesRule === rule} onChange={() => update({ ...preferences, owesRule: rule })} />
+              <span>{OWES_RULES[rule]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-rate`}>电话回访抽查比例（%）</label>
+        <input
+          id={`${id}-rate`}
+          inputMode="numeric"
+          defaultValue={Math.round(preferences.sampleRate * 100)}
+          onChange={(event) => {
+            const percent = Number(event.target.value);
+            if (percent > 0 && percent <= 100) update({ ...preferences, sampleRate: percent / 100 });
+          }}
+        />
+      </div>
       <div className="inline-fields">
         <div className="field">
           <label htmlFor={`${id}-age-min`}>劳动年龄下限（岁）</label>

@@ -33,6 +33,8 @@ export function SurveyScreen({ personId }: { personId: string }) {
         <p className="breadcrumb">
           <Link href={`/households/${household.id}`}>← 户主 {household.head}</Link>
           {household.village ? ` · ${household.village}` : ''}
+          {' · '}
+          <Link href={`/people/${personId}/services`}>帮扶记录</Link>
         </p>
       ) : null}
       {person && preferences ? <SurveyForm key={person.id} person={person} preferences={preferences} /> : <p aria-busy="true">正在读取…</p>}
