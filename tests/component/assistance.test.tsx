@@ -105,3 +105,30 @@ describe('「待帮扶」', () => {
     expect(await db.events.where('type').equals('招聘活动').count()).toBe(3);
   });
 });
+
+describe('电话回访抽查', () => {
+  it('draws poverty-alleviated labourers per township and records a call as a 跟踪回访', async () => {
+    const db = aDatabase();
+    const household = await saveHousehold(db, aHousehold({ township: '融水镇' }));
+    const member = await addMember(db, household.id);
+    await savePerson(db, { ...member, name: '韦明', phone: '13907720001' });
+    const user = userEvent.setup();
+    renderApp('/callbacks', { db });
+    await user.clear(await screen.findByLabelText(/抽取种子/));
+    await user.type(screen.getByLabelText(/抽取种子/), '2026-11');
+    await user.click(screen.getByRole('button', { name: '按乡镇抽取脱贫劳动力' }));
+    const township = await screen.findByRole('region', { name: '融水镇' });
+    expect(within(township).getByText('韦明')).toBeInTheDocument();
+    expect(screen.getByText(/种子「2026-11」，比例 10%，共 1 人，已回访 0 人/)).toBeInTheDocument();
+
+    await user.click(within(township).getByRole('button', { name: '记录回访' }));
+    await user.type(screen.getByLabelText('企业'), '东莞某电子厂');
+    await user.click(screen.getByLabelText('知道稳岗补贴'));
+    await user.click(within(screen.getByRole('group', { name: '满意度' })).getByLabelText('满意'));
+    await user.click(screen.getByRole('button', { name: '保存 韦明 的回访' }));
+    expect(await within(township).findByText('已回访')).toBeInTheDocument();
+    const [call] = await db.events.where('type').equals('跟踪回访').toArray();
+    expect(call).toMatchObject({ personId: member.id, callback: { employer: '东莞某电子厂', knowsJobRetentionSubsidy: true, satisfaction: '满意' } });
+    expect((await db.callbackDraws.toArray())[0]).toMatchObject({ seed: '2026-11', byTownship: { 融水镇: [member.id] } });
+  });
+});

@@ -49,16 +49,17 @@ export function OwedScreen() {
       </p>
       <VirtualList
         items={list?.rows ?? []}
-        rowHeight={104}
+        rowHeight={136}
         label="待帮扶人员"
         getKey={(row) => row.personId}
         renderRow={(row) => (
           <Link href={`/people/${row.personId}/services`} className="list-item">
             <span className="list-title">
-              {row.name || '未填姓名'} <span className={row.daysLeft < 0 ? 'overdue' : 'due'}>{describeDeadline(row.daysLeft, row.deadline)}</span>
+              {row.name || '未填姓名'}
+              <span className="muted"> {[row.village, row.assistanceContact].filter(Boolean).join(' · ')}</span>
             </span>
-            <span className="list-detail">{[row.village, row.assistanceContact].filter(Boolean).join(' · ')}</span>
-            <span className="list-detail">{row.tallyText}</span>
+            <span className={row.daysLeft < 0 ? 'overdue' : 'due'}>{describeDeadline(row.daysLeft, row.deadline)}</span>
+            <span className="list-detail wrap">{row.tallyText}</span>
           </Link>
         )}
       />
