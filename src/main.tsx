@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDatabase } from './db/database';
-import { recoverJournaledEdits } from './db/recover-edits';
 import { createEditJournal } from './platform/edit-journal';
 import { requestPersistentStorage } from './platform/storage';
 import { App } from './ui/App';
@@ -14,7 +13,12 @@ const journal = createEditJournal();
 const services = { db: openDatabase(), analysis: connectAnalysisWorker(), storage: navigator.storage, journal };
 void requestPersistentStorage(navigator.storage).catch(() => null);
 // Before anything renders: put back an edit the last session journaled but could not store.
-await recoverJournaledEdits(services.db, journal).catch((error: unknown) => console.error('edit recovery failed', error));
+// Loaded only when needed: it brings the record schemas, which the first screen does not need.
+if (journal.entries().length > 0) {
+  await import('./db/recover-edits')
+    .then(({ recoverJournaledEdits }) => recoverJournaledEdits(services.db, journal))
+    .catch((error: unknown) => console.error('edit recovery failed', error));
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
