@@ -5,7 +5,7 @@ import { drawCallbackSample, type SampleCandidate } from '../src/domain/callback
 import { formatLocalDate } from '../src/domain/dates';
 import type { Household } from '../src/domain/household';
 import { listOwedPeople, type OwedPerson } from '../src/domain/package-obligation';
-import { listPackages } from '../src/domain/preferences';
+import { listPackages, owesPolicyOf } from '../src/domain/preferences';
 import { findPackage } from '../src/domain/service-package';
 
 export interface OwedList {
@@ -54,7 +54,7 @@ export function createAssistanceAnalysis(db: FieldbookDatabase) {
         households,
         eventsByPerson: groupEvents(events),
         servicePackage,
-        rule: preferences.owesRule,
+        policy: owesPolicyOf(preferences),
         today: formatLocalDate(new Date()),
       });
       const rows = all.filter(

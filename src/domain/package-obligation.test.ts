@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { aPerson, VALID_ID_MALE_1990 } from '../../tests/builders';
 import { anEvent, someEvents } from '../../tests/builders/events';
 import type { Household } from './household';
-import { addOneMonth, checkInternshipEligibility, listOwedPeople, owesPackage, type OwesRule } from './package-obligation';
-import type { PersonInput } from './person';
+import { addOneMonth, checkInternshipEligibility, listOwedPeople, owedSince, owesPackage, type OwesRule } from './package-obligation';
+import type { Person, PersonInput } from './person';
 import { BUILT_IN_PACKAGES } from './service-package';
 
 const idle = (overrides: Partial<PersonInput> = {}) => aPerson({ workStatus: '在家务农', notWorkingSince: '2026-05-01', ...overrides });
@@ -22,6 +22,28 @@ describe('who owes the package', () => {
   });
 });
 
+describe('公益性岗位退出人员', () => {
+  const spell = (exitDate: string | undefined, exitDestination?: string) =>
+    ({ id: `s${exitDate}`, employer: '新国村委', post: '保洁员', startDate: '2025-03-01', exitDate, exitDestination, fundingSource: '' }) as Person['publicPosts'][number];
+  const policy = { rule: 'wantsWork' as const, includePostLeavers: true, maxWorkingAge: 60 };
+  const atWork = (publicPosts: Person['publicPosts'], idNumber = VALID_ID_MALE_1990) => aPerson({ idNumber, workStatus: '就近就业', publicPosts });
+
+  it.each<[string, Person, boolean]>([
+    ['someone who left a post, at work again, still owes the package', atWork([spell('2026-04-30', '6.灵活就业')]), true],
+    ['someone still on the post does not', atWork([spell(undefined)]), false],
+    ['someone who retired from the post does not', atWork([spell('2026-04-30', '8.退休')]), false],
+    ['someone over working age on leaving does not', atWork([spell('2026-04-30', '1.未就业')], '450225195001010011'), false],
+  ])('%s', (_name, person, expected) => {
+    expect(owesPackage(person, policy)).toBe(expected);
+  });
+
+  it('dates the obligation from the exit, and the setting can turn the rule off', () => {
+    const person = atWork([spell('2025-06-30', '1.未就业'), spell('2026-04-30', '6.灵活就业')]);
+    expect(owedSince(person, policy)).toBe('2026-04-30');
+    expect(owesPackage(person, { ...policy, includePostLeavers: false })).toBe(false);
+  });
+});
+
 describe('「待帮扶」', () => {
   const household: Household = { id: 'h1', head: '梁秀英', village: '新国村', county: '', township: '', group: '', number: '', povertyAlleviated: true, monitored: false, relocated: false, createdAt: '2026-05-01T00:00:00.000Z', updatedAt: '2026-05-01T00:00:00.000Z' };
 
@@ -37,7 +59,7 @@ describe('「待帮扶」', () => {
         ['served', someEvents({ 职业指导: 2, 岗位推介: 5, 技能培训: 1 }, 'served')],
       ]),
       servicePackage: BUILT_IN_PACKAGES[0]!,
-      rule: 'wantsWork',
+      policy: { rule: 'wantsWork', includePostLeavers: true, maxWorkingAge: 60 },
       today: '2026-05-20',
     });
     expect(rows.map((row) => [row.name, row.deadline, row.daysLeft, row.tallyText])).toEqual([
@@ -51,7 +73,7 @@ describe('「待帮扶」', () => {
     const person = idle({ id: 'p9', hasIntention: '是' });
     const events = someEvents({ 职业指导: 2, 岗位推介: 5, 技能培训: 1 }, 'p9');
     const voidTraining = anEvent('作废', 'p9', { voids: events.at(-1)!.id, reason: '未参加' });
-    const input = { people: [person], households: new Map(), servicePackage: BUILT_IN_PACKAGES[0]!, rule: 'wantsWork' as const, today: '2026-05-20' };
+    const input = { people: [person], households: new Map(), servicePackage: BUILT_IN_PACKAGES[0]!, policy: { rule: 'wantsWork' as const, includePostLeavers: true, maxWorkingAge: 60 }, today: '2026-05-20' };
     expect(listOwedPeople({ ...input, eventsByPerson: new Map([['p9', events]]) })).toEqual([]);
     expect(listOwedPeople({ ...input, eventsByPerson: new Map([['p9', [...events, voidTraining]]]) })[0]?.missingText).toBe('培训或见习 1 次');
   });

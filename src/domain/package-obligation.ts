@@ -2,6 +2,7 @@ import { activeServices, type AssistanceEvent } from './assistance-event';
 import { computeAge, parseIdNumber } from './id-card';
 import type { Household } from './household';
 import type { Person } from './person';
+import { findOwingPostExit } from './public-post';
 import { applicablePart } from './person-rules';
 import { formatMissing, formatTally, tallyPackage, type PackageTally, type ServicePackage } from './service-package';
 
@@ -15,11 +16,34 @@ export const DEFAULT_OWES_RULE: OwesRule = 'wantsWork';
 
 const CANNOT_WORK: readonly string[] = ['无劳动力', '丧失劳动力'];
 
+/** Who owes, as set in 设置. */
+export interface OwesPolicy {
+  rule: OwesRule;
+  /** Also everyone who left a 公益性岗位 other than for age (附件4-1 填表说明 7). */
+  includePostLeavers: boolean;
+  maxWorkingAge: number;
+}
+
+function ageOnFor(person: Person): (date: string) => number | undefined {
+  return (date) => {
+    const parsed = parseIdNumber(person.idNumber, date);
+    return parsed.ok ? computeAge(parsed.value.birthDate, date) : undefined;
+  };
+}
+
+/** The 公益性岗位 exit that makes this person owe the package, if the policy counts those. */
+function owingPostExit(person: Person, policy: OwesPolicy) {
+  return policy.includePostLeavers ? findOwingPostExit(person.publicPosts, ageOnFor(person), policy.maxWorkingAge) : undefined;
+}
+
 /**
  * Whether the person owes the package: not at work (就失业状况 recorded and not 外出务工 /
- * 就近就业), able to work, not a student, and — by default — wanting work.
+ * 就近就业), able to work, not a student, and — by default — wanting work; or, when the policy
+ * says so, left a 公益性岗位 other than for age.
  */
-export function owesPackage(person: Person, rule: OwesRule): boolean {
+export function owesPackage(person: Person, policy: OwesPolicy | OwesRule): boolean {
+  const { rule } = typeof policy === 'string' ? { rule: policy } : policy;
+  if (typeof policy !== 'string' && owingPostExit(person, policy)) return true;
   if (applicablePart(person) !== 'notEmployed') return false;
   if (person.isStudent === '是' || (person.labourAbility && CANNOT_WORK.includes(person.labourAbility))) return false;
   return rule === 'allUnemployed' || person.hasIntention === '是';
@@ -38,9 +62,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The day the person became owed the package: first seen not at work, else the survey date. */
-export function owedSince(person: Person): string {
-  return person.notWorkingSince ?? person.surveyedAt ?? person.createdAt.slice(0, 10);
+/** The day the person became owed the package: a counted post exit, first seen not at work, else the survey date. */
+export function owedSince(person: Person, policy?: OwesPolicy): string {
+  const exit = policy ? owingPostExit(person, policy) : undefined;
+  return exit?.exitDate ?? person.notWorkingSince ?? person.surveyedAt ?? person.createdAt.slice(0, 10);
 }
 
 export interface OwedPerson {
@@ -63,14 +88,14 @@ export interface ObligationInput {
   households: ReadonlyMap<string, Household>;
   eventsByPerson: ReadonlyMap<string, readonly AssistanceEvent[]>;
   servicePackage: ServicePackage;
-  rule: OwesRule;
+  policy: OwesPolicy;
   today: string;
 }
 
 /** One person's standing against the package, whether or not they still owe it. */
-export function describeObligation(person: Person, events: readonly AssistanceEvent[], input: Pick<ObligationInput, 'servicePackage' | 'today'>) {
+export function describeObligation(person: Person, events: readonly AssistanceEvent[], input: Pick<ObligationInput, 'servicePackage' | 'today'> & { policy?: OwesPolicy }) {
   const tally = tallyPackage(input.servicePackage, activeServices(events));
-  const since = owedSince(person);
+  const since = owedSince(person, input.policy);
   const deadline = addOneMonth(since);
   return { tally, owedSince: since, deadline, daysLeft: daysBetween(input.today, deadline) };
 }
@@ -79,7 +104,7 @@ export function describeObligation(person: Person, events: readonly AssistanceEv
 export function listOwedPeople(input: ObligationInput): OwedPerson[] {
   const owed: OwedPerson[] = [];
   for (const person of input.people) {
-    if (!owesPackage(person, input.rule)) continue;
+    if (!owesPackage(person, input.policy)) continue;
     const standing = describeObligation(person, input.eventsByPerson.get(person.id) ?? [], input);
     if (standing.tally.isComplete) continue;
     owed.push({

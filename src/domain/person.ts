@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PublicPostSpellSchema } from './public-post';
 import { REGION_BUCKET_SET_IDS } from './region-buckets';
 import {
   CERTIFICATES,
@@ -127,6 +128,8 @@ export const PersonSchema = z.object({
   assistanceContact: text(40),
   assistanceContactPhone: text(30),
   remarks: text(500),
+  /** 乡村公益性岗位 spells (附件4-1), oldest first. */
+  publicPosts: z.array(PublicPostSpellSchema).default([]),
   /** The day this person was first seen not at work; derived, starts the 动态清零 month. */
   notWorkingSince: z.iso.date().optional(),
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SAMPLE_RATE } from './callback-sample';
-import { DEFAULT_OWES_RULE, OWES_RULES, type OwesRule } from './package-obligation';
+import { DEFAULT_OWES_RULE, OWES_RULES, type OwesPolicy, type OwesRule } from './package-obligation';
 import { DEFAULT_WORKING_AGE } from './person-rules';
 import { BUILT_IN_PACKAGES, DEFAULT_PACKAGE_ID, ServicePackageSchema, type ServicePackage } from './service-package';
 import { DEFAULT_REGION_BUCKET_SET, REGION_BUCKET_SET_IDS, type RegionBucketSetId } from './region-buckets';
@@ -25,6 +25,8 @@ export const PreferencesSchema = z.object({
     .catch(DEFAULT_OWES_RULE)
     .default(DEFAULT_OWES_RULE),
   customPackages: z.array(ServicePackageSchema).catch([]).default([]),
+  /** 公益性岗位退出人员（超龄除外）也须落实服务包 (附件4-1 填表说明 7). */
+  owesPostLeavers: z.boolean().catch(true).default(true),
   /** 电话回访 share of poverty-alleviated labourers per township. */
   sampleRate: z.number().gt(0).max(1).catch(DEFAULT_SAMPLE_RATE).default(DEFAULT_SAMPLE_RATE),
 });
@@ -38,4 +40,8 @@ export function restorePreferences(stored: unknown): Preferences {
 /** Built-in packages first, then the township's own. */
 export function listPackages(preferences: Preferences): ServicePackage[] {
   return [...BUILT_IN_PACKAGES, ...preferences.customPackages];
+}
+
+export function owesPolicyOf(preferences: Preferences): OwesPolicy {
+  return { rule: preferences.owesRule, includePostLeavers: preferences.owesPostLeavers, maxWorkingAge: preferences.workingAge.max };
 }

@@ -5,11 +5,11 @@ import type { FieldbookDatabase } from '../../src/db/database';
 import { recordEvents } from '../../src/db/events';
 import { saveHousehold } from '../../src/db/households';
 import { addMember, savePerson } from '../../src/db/people';
-import type { PersonInput } from '../../src/domain/person';
+import type { Person } from '../../src/domain/person';
 import { aDatabase, aHousehold, VALID_ID_MALE_1990 } from '../builders';
 import { renderApp } from './render-app';
 
-async function anUnemployedPerson(db: FieldbookDatabase, overrides: Partial<PersonInput> = {}) {
+async function anUnemployedPerson(db: FieldbookDatabase, overrides: Partial<Person> = {}) {
   const household = await saveHousehold(db, aHousehold());
   const member = await addMember(db, household.id);
   return savePerson(db, { ...member, name: '韦明', idNumber: VALID_ID_MALE_1990, workStatus: '在家务农', hasIntention: '是', ...overrides });
@@ -130,5 +130,28 @@ describe('电话回访抽查', () => {
     const [call] = await db.events.where('type').equals('跟踪回访').toArray();
     expect(call).toMatchObject({ personId: member.id, callback: { employer: '东莞某电子厂', knowsJobRetentionSubsidy: true, satisfaction: '满意' } });
     expect((await db.callbackDraws.toArray())[0]).toMatchObject({ seed: '2026-11', byTownship: { 融水镇: [member.id] } });
+  });
+});
+
+describe('公益性岗位退出人员', () => {
+  it('owes the package after leaving a post other than for age, even when at work again', async () => {
+    const db = aDatabase();
+    const person = await anUnemployedPerson(db, { workStatus: '就近就业', hasIntention: undefined });
+    const user = userEvent.setup();
+    renderApp(`/people/${person.id}/services`, { db });
+    expect(await screen.findByText(/不属于应服务对象/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '新增公益性岗位' }));
+    await user.type(screen.getByLabelText('岗位（工种）名称'), '保洁员');
+    await user.type(screen.getByLabelText('用人单位'), '新国村委');
+    await user.clear(screen.getByLabelText('上岗时间'));
+    await user.type(screen.getByLabelText('上岗时间'), '2025-03-01');
+    await user.click(screen.getByRole('button', { name: '保存岗位' }));
+    await user.click(await screen.findByRole('button', { name: '登记退出' }));
+    await user.selectOptions(screen.getByLabelText('退出后就业去向'), '6.灵活就业');
+    await user.click(screen.getByRole('button', { name: '保存退出' }));
+    expect(await screen.findByText('退出后就业去向：6.灵活就业')).toBeInTheDocument();
+    expect(await screen.findByText(/起应服务，须于 .* 前完成/)).toBeInTheDocument();
+    expect((await db.people.get(person.id))?.publicPosts).toEqual([expect.objectContaining({ post: '保洁员', startDate: '2025-03-01', exitDestination: '6.灵活就业' })]);
   });
 });

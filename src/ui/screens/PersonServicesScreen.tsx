@@ -6,9 +6,10 @@ import { loadPreferences } from '../../db/preferences';
 import { resolveEventStandings, SERVICE_TYPES, type EventStanding, type ServiceEvent } from '../../domain/assistance-event';
 import { formatLocalDate } from '../../domain/dates';
 import { checkInternshipEligibility, describeObligation, owesPackage, OWES_RULES } from '../../domain/package-obligation';
-import { listPackages } from '../../domain/preferences';
+import { listPackages, owesPolicyOf } from '../../domain/preferences';
 import { findPackage } from '../../domain/service-package';
 import { useServices } from '../services';
+import { PublicPostsSection } from '../services/PublicPostsSection';
 import { ServiceForm } from '../services/ServiceForm';
 import { submitEvents } from '../services/submit-events';
 
@@ -88,8 +89,9 @@ export function PersonServicesScreen({ personId }: { personId: string }) {
 
   const today = formatLocalDate(new Date());
   const servicePackage = findPackage(listPackages(preferences), preferences.packageId);
-  const obligation = describeObligation(person, events, { servicePackage, today });
-  const owes = owesPackage(person, preferences.owesRule);
+  const policy = owesPolicyOf(preferences);
+  const obligation = describeObligation(person, events, { servicePackage, today, policy });
+  const owes = owesPackage(person, policy);
   const internship = checkInternshipEligibility(person, today);
 
   return (
@@ -121,6 +123,7 @@ export function PersonServicesScreen({ personId }: { personId: string }) {
           </p>
         )}
       </section>
+      <PublicPostsSection person={person} />
       <h2>新增帮扶</h2>
       <ServiceForm
         types={SERVICE_TYPES}

@@ -73,6 +73,15 @@ export function PreferencesCard() {
           ))}
         </div>
       </fieldset>
+      <div className="field checkbox">
+        <input
+          id={`${id}-post-leavers`}
+          type="checkbox"
+          checked={preferences.owesPostLeavers}
+          onChange={(event) => update({ ...preferences, owesPostLeavers: event.target.checked })}
+        />
+        <label htmlFor={`${id}-post-leavers`}>公益性岗位退出人员（超龄除外）也须落实服务包</label>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-rate`}>电话回访抽查比例（%）</label>
         <input
