@@ -1,4 +1,5 @@
 import type { FieldbookDatabase } from '../src/db/database';
+import { countUnsyncedRevisions } from '../src/db/outbox';
 import type { StoredCallbackDraw } from '../src/db/database';
 import type { AssistanceAnalysis, CallbackRow, OwedList } from './assistance-analysis';
 import type { PeopleSearch, PersonRow } from './people-search';
@@ -55,11 +56,11 @@ export function createAnalysisApi(db: FieldbookDatabase): AnalysisApi {
   return {
     overview: {
       async counts() {
-        return db.transaction('r', [db.households, db.people, db.outbox], async () => ({
+        return db.transaction('r', [db.households, db.people, db.outbox], async (tx) => ({
           households: await db.households.count(),
           people: await db.people.count(),
           surveyed: await db.people.where('surveyedAt').above('').count(),
-          pendingSync: await db.outbox.where('state').equals('pending').count(),
+          pendingSync: await countUnsyncedRevisions(tx),
         }));
       },
     },

@@ -8,11 +8,22 @@ import { queueExistingRecords } from './migrations';
 
 export const DATABASE_NAME = 'fieldbook';
 
-/** A revision waiting in the outbox; `seq` keeps the order in which they were made. */
+/**
+ * A revision waiting in the outbox; `seq` keeps the order in which they were made.
+ * `pending`: never sent, may still absorb later edits; `sent`: sent at least once and not yet
+ * confirmed, so frozen (a re-send must be byte-identical); `rejected`: refused by the receiver,
+ * kept to show why until the record changes.
+ */
 export interface OutboxEntry extends Revision {
   seq?: number;
-  state: 'pending' | 'rejected';
+  state: 'pending' | 'sent' | 'rejected';
   error?: { code: string; message: string };
+}
+
+/** The last revision of a record that the receiver has confirmed: the next revision's parent. */
+export interface RecordHead {
+  key: string;
+  rev: string;
 }
 
 export interface SettingRow {
@@ -44,6 +55,7 @@ export class FieldbookDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   derived!: Table<DerivedRow, string>;
   callbackDraws!: Table<StoredCallbackDraw, string>;
+  recordHeads!: Table<RecordHead, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -64,6 +76,8 @@ export class FieldbookDatabase extends Dexie {
     this.version(3).stores({ derived: 'key' });
     // v4: 电话回访 draws, and events by kind.
     this.version(4).stores({ events: 'id, personId, date, type', callbackDraws: 'id, drawnAt' });
+    // v5: confirmed heads per record, so a new revision names its parent.
+    this.version(5).stores({ recordHeads: 'key' });
   }
 }
 

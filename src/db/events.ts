@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { AssistanceEventSchema, checkNewEvent, type AssistanceEvent, type AssistanceEventInput } from '../domain/assistance-event';
 import { formatLocalDate } from '../domain/dates';
 import type { FieldbookDatabase } from './database';
-import { enqueueRevision } from './outbox';
+import { enqueueRevision, outboxTables } from './outbox';
 
 /** Why events were not stored: one Chinese message per problem, naming the person where there are several. */
 export class EventRejectedError extends Error {
@@ -20,7 +20,7 @@ export type NewEvent = AssistanceEventInput extends infer T ? (T extends unknown
  */
 export async function recordEvents(db: FieldbookDatabase, drafts: readonly NewEvent[], now = new Date()): Promise<AssistanceEvent[]> {
   const today = formatLocalDate(now);
-  return db.transaction('rw', [db.events, db.outbox, db.settings, db.people], async (tx) => {
+  return db.transaction('rw', [db.events, db.people, ...outboxTables(db)], async (tx) => {
     const problems: string[] = [];
     const events: AssistanceEvent[] = [];
     for (const draft of drafts) {

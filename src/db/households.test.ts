@@ -25,12 +25,14 @@ describe('saveHousehold', () => {
     expect((await db.households.get(first.id))?.createdAt).toBe(first.createdAt);
   });
 
-  it('gives every revision a later clock than the one before', async () => {
+  it('never changes a revision already sent: an edit makes a new one with a later clock', async () => {
     const db = aDatabase();
     const a = await saveHousehold(db, aHousehold());
-    await db.outbox.toCollection().modify({ state: 'rejected' });
+    await db.outbox.toCollection().modify({ state: 'sent' });
     await saveHousehold(db, { ...aHousehold({ head: '韦' }), id: a.id });
-    const clocks = (await db.outbox.orderBy('seq').toArray()).map((entry) => entry.hlc);
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((entry) => entry.data.head)).toEqual(['梁秀英', '韦']);
+    const clocks = entries.map((entry) => entry.hlc);
     expect(clocks).toHaveLength(2);
     expect(clocks[0]! < clocks[1]!).toBe(true);
   });
@@ -40,6 +42,15 @@ describe('saveHousehold', () => {
     await expect(saveHousehold(db, aHousehold({ head: '' }))).rejects.toBeInstanceOf(ZodError);
     expect(await db.households.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('supersedes a rejected revision when the record changes, naming the confirmed head as parent', async () => {
+    const db = aDatabase();
+    const a = await saveHousehold(db, aHousehold());
+    await db.outbox.toCollection().modify({ state: 'rejected', error: { code: 'record.invalid', message: '…' } });
+    await db.recordHeads.put({ key: `household:${a.id}`, rev: 'rev-confirmed' });
+    await saveHousehold(db, { ...aHousehold({ head: '韦' }), id: a.id });
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ state: 'pending', parent: 'rev-confirmed', data: expect.objectContaining({ head: '韦' }) })]);
   });
 
   it('leaves no half-written household when the phone runs out of space', async () => {

@@ -1,6 +1,6 @@
 import { HouseholdSchema, type Household, type HouseholdInput } from '../domain/household';
 import type { FieldbookDatabase } from './database';
-import { enqueueRevision } from './outbox';
+import { enqueueRevision, outboxTables } from './outbox';
 
 type HouseholdDraft = Omit<HouseholdInput, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 
@@ -9,7 +9,7 @@ type HouseholdDraft = Omit<HouseholdInput, 'id' | 'createdAt' | 'updatedAt'> & {
  * either both are on the phone or neither is.
  */
 export async function saveHousehold(db: FieldbookDatabase, draft: HouseholdDraft, now = new Date()): Promise<Household> {
-  return db.transaction('rw', [db.households, db.outbox, db.settings], async (tx) => {
+  return db.transaction('rw', [db.households, ...outboxTables(db)], async (tx) => {
     const existing = draft.id ? await db.households.get(draft.id) : undefined;
     const timestamp = now.toISOString();
     const household = HouseholdSchema.parse({

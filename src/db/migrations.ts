@@ -7,7 +7,7 @@ import { enqueueRevision } from './outbox';
  */
 export async function queueExistingRecords(tx: Transaction): Promise<void> {
   const households = await tx.table('households').toArray();
-  for (const household of households) await enqueueRevision(tx, 'household', household);
+  for (const household of households) await enqueueRevision(tx, 'household', household, { neverSynced: true });
   const people = await tx.table('people').toArray();
-  for (const person of people) await enqueueRevision(tx, 'person', person);
+  for (const person of people) await enqueueRevision(tx, 'person', person, { neverSynced: true });
 }

@@ -3,7 +3,7 @@ import { createPerson, PersonSchema, type Person } from '../domain/person';
 import { applicablePart } from '../domain/person-rules';
 import { nextZeroEmploymentSince } from '../domain/zero-employment';
 import type { FieldbookDatabase } from './database';
-import { enqueueRevision } from './outbox';
+import { enqueueRevision, outboxTables } from './outbox';
 import { loadPreferences } from './preferences';
 
 /**
@@ -11,7 +11,7 @@ import { loadPreferences } from './preferences';
  * the household and its revision: one transaction, so the phone never holds half of it.
  */
 export async function savePerson(db: FieldbookDatabase, draft: Person, now = new Date()): Promise<Person> {
-  return db.transaction('rw', [db.people, db.households, db.outbox, db.settings], async (tx) => {
+  return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async (tx) => {
     const existing = await db.people.get(draft.id);
     const isNotWorking = applicablePart(draft) === 'notEmployed';
     const person = PersonSchema.parse({
