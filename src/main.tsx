@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { openDatabase } from './db/database';
 import { createEditJournal } from './platform/edit-journal';
 import { requestPersistentStorage } from './platform/storage';
+import { startSyncScheduler } from './sync/sync-scheduler';
 import { App } from './ui/App';
 import { ServiceWorkerUpdates } from './ui/ServiceWorkerUpdates';
 import { ServicesProvider } from './ui/services';
@@ -10,7 +11,8 @@ import { connectAnalysisWorker } from '../workers/client';
 import './ui/styles.css';
 
 const journal = createEditJournal();
-const services = { db: openDatabase(), analysis: connectAnalysisWorker(), storage: navigator.storage, journal };
+const db = openDatabase();
+const services = { db, analysis: connectAnalysisWorker(), storage: navigator.storage, journal, sync: startSyncScheduler(db) };
 void requestPersistentStorage(navigator.storage).catch(() => null);
 // Before anything renders: put back an edit the last session journaled but could not store.
 // Loaded only when needed: it brings the record schemas, which the first screen does not need.

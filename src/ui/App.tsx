@@ -13,6 +13,7 @@ const PersonServicesScreen = lazy(() => import('./screens/PersonServicesScreen')
 const OwedScreen = lazy(() => import('./screens/OwedScreen').then((m) => ({ default: m.OwedScreen })));
 const GroupServiceScreen = lazy(() => import('./screens/GroupServiceScreen').then((m) => ({ default: m.GroupServiceScreen })));
 const CallbacksScreen = lazy(() => import('./screens/CallbacksScreen').then((m) => ({ default: m.CallbacksScreen })));
+const SyncScreen = lazy(() => import('./screens/SyncScreen').then((m) => ({ default: m.SyncScreen })));
 const SurveyScreen = lazy(() => import('./screens/SurveyScreen').then((m) => ({ default: m.SurveyScreen })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
@@ -47,6 +48,7 @@ export function App({ locationHook = useHashLocation, banner }: { locationHook?:
             <Route path="/callbacks" component={CallbacksScreen} />
             <Route path="/people/:id">{(params) => <SurveyScreen key={params.id} personId={params.id} />}</Route>
             <Route path="/settings" component={SettingsScreen} />
+            <Route path="/sync" component={SyncScreen} />
             <Route>
               <section className="screen">
                 <h1>页面不存在</h1>

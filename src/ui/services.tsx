@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { FieldbookDatabase } from '../db/database';
 import { createEditJournal, type EditJournal } from '../platform/edit-journal';
+import type { SyncScheduler } from '../sync/sync-scheduler';
 import type { AnalysisApi } from '../../workers/client';
 
 /** What every screen needs from outside React: the local database and the analysis worker. */
@@ -10,6 +11,8 @@ export interface AppServices {
   storage?: StorageManager;
   /** Synchronous safety copy of the record being edited (defaults to localStorage). */
   journal?: EditJournal;
+  /** The background sync; absent in tests that do not sync. */
+  sync?: SyncScheduler;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -28,6 +28,9 @@ export function HomeScreen() {
         <Link href="/households" className="button">
           户列表
         </Link>
+        <Link href="/sync" className="button">
+          同步
+        </Link>
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import { formatHouseholdAddress } from '../../domain/household';
 import { surveyStateOf } from '../../domain/person-rules';
 import { useServices } from '../services';
 import { SurveyStateBadge } from '../SurveyStateBadge';
+import { SyncBadge } from '../sync-status';
 
 export function HouseholdScreen({ householdId }: { householdId: string }) {
   const { db } = useServices();
@@ -32,7 +33,9 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
       <div className="card">
         <p>{formatHouseholdAddress(household) || '未填地址'}{household.number ? ` · 户编号 ${household.number}` : ''}</p>
         {flags.length > 0 ? <p className="tags">{flags.map((flag) => <span key={String(flag)} className="tag">{flag}</span>)}</p> : null}
-        <Link href={`/households/${household.id}/edit`}>编辑户信息</Link>
+        <p>
+          <Link href={`/households/${household.id}/edit`}>编辑户信息</Link> <SyncBadge kind="household" id={household.id} />
+        </p>
       </div>
       <h2>家庭成员</h2>
       {members === undefined ? null : members.length === 0 ? (

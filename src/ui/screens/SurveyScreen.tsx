@@ -5,6 +5,7 @@ import { loadPreferences } from '../../db/preferences';
 import type { Person } from '../../domain/person';
 import type { Preferences } from '../../domain/preferences';
 import { useServices } from '../services';
+import { SyncBadge } from '../sync-status';
 import { SurveyForm } from '../survey/SurveyForm';
 
 export function SurveyScreen({ personId }: { personId: string }) {
@@ -34,7 +35,7 @@ export function SurveyScreen({ personId }: { personId: string }) {
           <Link href={`/households/${household.id}`}>← 户主 {household.head}</Link>
           {household.village ? ` · ${household.village}` : ''}
           {' · '}
-          <Link href={`/people/${personId}/services`}>帮扶记录</Link>
+          <Link href={`/people/${personId}/services`}>帮扶记录</Link> <SyncBadge kind="person" id={personId} />
         </p>
       ) : null}
       {person && preferences ? <SurveyForm key={person.id} person={person} preferences={preferences} /> : <p aria-busy="true">正在读取…</p>}
