@@ -20,10 +20,16 @@ export interface OutboxEntry extends Revision {
   error?: { code: string; message: string };
 }
 
-/** The last revision of a record that the receiver has confirmed: the next revision's parent. */
+/**
+ * The last revision of a record that the receiver has confirmed: the next revision's parent.
+ * Its clock and device are kept so a backup can carry that exact revision again.
+ */
 export interface RecordHead {
   key: string;
   rev: string;
+  parent?: string | null;
+  hlc?: string;
+  device?: string;
 }
 
 export interface SettingRow {

@@ -130,7 +130,7 @@ export async function drainOutbox(db: FieldbookDatabase, options: DrainOptions =
               await db.outbox.update(entry.seq!, { state: 'rejected', error: { code: result.error?.code ?? 'rejected', message: result.error?.message ?? '被接收端拒绝' } });
             } else {
               await db.outbox.delete(entry.seq!);
-              await db.recordHeads.put({ key: recordHeadKey(entry.kind, entry.id), rev: entry.rev });
+              await db.recordHeads.put({ key: recordHeadKey(entry.kind, entry.id), rev: entry.rev, parent: entry.parent, hlc: entry.hlc, device: entry.device });
             }
           }
         });

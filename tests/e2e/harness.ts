@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ export const ARTIFACTS_DIR = resolve('tests/artifacts');
 export interface TestServer extends RunningServer {
   /** This server's own copy of dist/, which a test may change to simulate a new deployment. */
   staticDir: string;
+  dataFile: string;
 }
 
 /** The receiver on a free port, serving a private copy of the built app and a fresh database. */
@@ -21,7 +23,7 @@ export async function startTestServer(): Promise<TestServer> {
   cpSync(resolve('dist'), staticDir, { recursive: true });
   const dataFile = join(mkdtempSync(join(tmpdir(), 'fieldbook-e2e-data-')), 'fieldbook.db');
   const server = await startServer(resolveServerConfig({ port: '0', static: staticDir, data: dataFile }, {}));
-  return { ...server, staticDir };
+  return { ...server, staticDir, dataFile };
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -60,4 +62,10 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** A device token for the test server, made as a clerk would: `fieldbook token create`. */
+export function createToken(server: TestServer, scope: string): string {
+  const output = execFileSync('node', ['bin/fieldbook.js', 'token', 'create', '--name', 'e2e 测试', '--scope', scope, '--data', server.dataFile], { encoding: 'utf8' });
+  return output.trim().split('\n').at(-1)!.trim();
 }

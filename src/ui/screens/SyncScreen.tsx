@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { loadSyncSettings, loadSyncState, saveSyncSettings } from '../../sync/sync-state';
+import { BackupCard } from '../BackupCard';
 import { useServices } from '../services';
 
 function formatTime(iso: string | undefined): string {
@@ -73,6 +74,7 @@ export function SyncScreen() {
           </ul>
         </section>
       ) : null}
+      <BackupCard />
       <form
         className="card"
         aria-label="接收端设置"
