@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { openSqliteStore, type Store } from './store/sqlite';
+import { SQLITE_MIGRATIONS } from './store/sqlite-migrations';
 
 function aBuiltApp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-dist-'));
@@ -24,7 +25,7 @@ afterEach(async () => {
 
 function anApp(options: { maxBodyBytes?: number } = {}) {
   store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'fieldbook-db-')), 'fieldbook.db'));
-  return createApp({ store, staticDir: aBuiltApp(), version: '9.9.9', ...options });
+  return createApp({ store, staticDir: aBuiltApp(), version: '9.9.9', log: () => {}, ...options });
 }
 
 describe('township receiver', () => {
@@ -32,7 +33,7 @@ describe('township receiver', () => {
     const response = await anApp().request('/api/health');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toMatchObject({ status: 'ok', version: '9.9.9', store: { kind: 'sqlite', schemaVersion: 1, journalMode: 'wal' } });
+    expect(await response.json()).toMatchObject({ status: 'ok', version: '9.9.9', store: { kind: 'sqlite', schemaVersion: SQLITE_MIGRATIONS.length, journalMode: 'wal' } });
   });
 
   it.each([
@@ -56,13 +57,24 @@ describe('township receiver', () => {
   });
 
   it('refuses a body over the limit with JSON 413', async () => {
-    const response = await anApp({ maxBodyBytes: 1024 }).request('/api/sync', {
+    const app = anApp({ maxBodyBytes: 1024 });
+    const token = await store!.createToken('测试', { level: 'all', name: '全部' });
+    const response = await app.request('/api/sync', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ padding: 'x'.repeat(4096) }),
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: 'body.too_large', message: '请求内容过大，请分批发送' } });
+  });
+
+  it('refuses a declared length over the limit with 413 before asking for a token', async () => {
+    const response = await anApp({ maxBodyBytes: 1024 }).request('/api/sync', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '4096' },
+      body: JSON.stringify({ padding: 'x'.repeat(4080) }),
+    });
+    expect(response.status).toBe(413);
   });
 
   it('does not serve files outside the built app', async () => {

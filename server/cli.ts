@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, resolveServerConfig } from './config';
+import { ConfigError, resolveDataFile, resolveServerConfig } from './config';
+import { describeScope, parseScope } from './scope';
 import { startServer } from './serve';
+import { openSqliteStore } from './store/sqlite';
 
 const USAGE = `用法 / usage:
-  fieldbook serve [--port N] [--host H] [--data FILE] [--cert FILE --key FILE] [--static DIR]`;
+  fieldbook serve [--port N] [--host H] [--data FILE] [--cert FILE --key FILE] [--static DIR]
+  fieldbook token create --name NAME --scope SCOPE [--data FILE]
+    SCOPE: 县、乡镇或村的名称或行政区划代码 / a county, township or village name or code (融水县, 融水镇, 新国村, 450225)`;
 
 async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -29,8 +33,41 @@ async function serveCommand(args: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** `token create`: prints the new secret alone on the last line of stdout, for scripts. */
+async function tokenCommand(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action !== 'create') {
+    throw new ConfigError(`未知的 token 子命令：${action ?? '（缺少）'}，应为 token create`, `unknown token subcommand: ${action ?? '(missing)'}; expected "token create"`);
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { name: { type: 'string' }, scope: { type: 'string' }, data: { type: 'string' } },
+  });
+  const name = values.name?.trim() ?? '';
+  if (!name || name.length > 64 || /\p{Cc}/u.test(name)) {
+    throw new ConfigError('请用 --name 给令牌起一个名字（1–64 个字符，如 新国村 1号手机）', 'give the token a name with --name (1-64 characters)');
+  }
+  if (values.scope === undefined) {
+    throw new ConfigError('请用 --scope 指定令牌的范围：县、乡镇或村的名称或行政区划代码', 'give the token a scope with --scope: a county, township or village name or code');
+  }
+  const parsed = parseScope(values.scope);
+  if (!parsed.ok) throw new ConfigError(parsed.chinese, parsed.english);
+  const dataFile = resolveDataFile(values.data);
+  const store = openSqliteStore(dataFile);
+  try {
+    const secret = await store.createToken(name, parsed.scope);
+    console.log(`已创建设备令牌「${name}」，范围：${describeScope(parsed.scope)} / token created, scope ${parsed.scope.level} ${parsed.scope.name}`);
+    console.log(`data: ${dataFile}`);
+    console.log('令牌只显示这一次，请把最后一行交给使用该手机的干部填入 / shown only once: the last line is the token to enter on the phone');
+    console.log(secret);
+  } finally {
+    await store.close();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
+  token: tokenCommand,
 };
 
 export async function runCli(argv: string[]): Promise<void> {

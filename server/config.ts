@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -23,6 +24,9 @@ export interface ServerConfig {
   dataFile: string;
   staticDir: string | undefined;
   tls: { certFile: string; keyFile: string } | undefined;
+  /** Origins of a PWA served elsewhere that may call /api (FIELDBOOK_CORS_ORIGINS). */
+  corsOrigins: string[];
+  rateLimit: RateLimitOptions;
 }
 
 export interface ServerFlags {
@@ -41,11 +45,47 @@ export function parsePort(raw: string): number {
   return Number(raw);
 }
 
+function parsePositiveInteger(raw: string, variable: string): number {
+  if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) < 1) {
+    throw new ConfigError(`${variable} 无效：「${raw}」，应为正整数`, `invalid ${variable} "${raw}": expected a positive integer`);
+  }
+  return Number(raw);
+}
+
+/** `FIELDBOOK_CORS_ORIGINS`: comma-separated origins such as `https://fieldbook.example.cn`. */
+export function parseCorsOrigins(raw: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const part of (raw ?? '').split(',')) {
+    const value = part.trim();
+    if (!value) continue;
+    let origin: string | undefined;
+    try {
+      const url = new URL(value);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '')) origin = url.origin;
+    } catch {
+      origin = undefined;
+    }
+    if (!origin) {
+      throw new ConfigError(
+        `FIELDBOOK_CORS_ORIGINS 中的来源无效：「${value}」，应形如 https://example.cn 或 http://192.168.1.5:5173`,
+        `invalid origin "${value}" in FIELDBOOK_CORS_ORIGINS: expected e.g. https://example.cn`,
+      );
+    }
+    origins.push(origin);
+  }
+  return origins;
+}
+
+/** The receiver's data file: `--data`, else FIELDBOOK_DATA, else ./data/fieldbook.db. */
+export function resolveDataFile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(flag ?? env.FIELDBOOK_DATA ?? DEFAULT_DATA_FILE);
+}
+
 /** Flags win over environment variables, which win over the defaults of ../shared/CONTRACTS.md. */
 export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = parsePort(flags.port ?? env.PORT ?? String(DEFAULT_PORT));
   const host = flags.host ?? env.HOST ?? DEFAULT_HOST;
-  const dataFile = resolve(flags.data ?? env.FIELDBOOK_DATA ?? DEFAULT_DATA_FILE);
+  const dataFile = resolveDataFile(flags.data, env);
   const certFile = flags.cert ?? env.FIELDBOOK_TLS_CERT;
   const keyFile = flags.key ?? env.FIELDBOOK_TLS_KEY;
   if (Boolean(certFile) !== Boolean(keyFile)) {
@@ -61,5 +101,12 @@ export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv =
     dataFile,
     staticDir: existsSync(resolve(staticDir, 'index.html')) ? staticDir : undefined,
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
+    corsOrigins: parseCorsOrigins(env.FIELDBOOK_CORS_ORIGINS),
+    rateLimit: {
+      burst: env.FIELDBOOK_RATE_BURST ? parsePositiveInteger(env.FIELDBOOK_RATE_BURST, 'FIELDBOOK_RATE_BURST') : DEFAULT_RATE_LIMIT.burst,
+      perMinute: env.FIELDBOOK_RATE_PER_MINUTE
+        ? parsePositiveInteger(env.FIELDBOOK_RATE_PER_MINUTE, 'FIELDBOOK_RATE_PER_MINUTE')
+        : DEFAULT_RATE_LIMIT.perMinute,
+    },
   };
 }

@@ -42,6 +42,30 @@ describe('receiver configuration', () => {
     }
   });
 
+  it('reads the CORS allow-list and the rate limit from the environment', () => {
+    const config = resolveServerConfig({}, { FIELDBOOK_CORS_ORIGINS: 'https://fieldbook.example.cn, http://192.168.1.5:5173/', FIELDBOOK_RATE_BURST: '30', FIELDBOOK_RATE_PER_MINUTE: '10' });
+    expect(config).toMatchObject({ corsOrigins: ['https://fieldbook.example.cn', 'http://192.168.1.5:5173'], rateLimit: { burst: 30, perMinute: 10 } });
+  });
+
+  it('allows no other origin and 120 requests a minute by default', () => {
+    expect(resolveServerConfig({}, {})).toMatchObject({ corsOrigins: [], rateLimit: { burst: 120, perMinute: 120 } });
+  });
+
+  it.each([
+    ['FIELDBOOK_CORS_ORIGINS', 'fieldbook.example.cn'],
+    ['FIELDBOOK_CORS_ORIGINS', 'https://fieldbook.example.cn/app'],
+    ['FIELDBOOK_CORS_ORIGINS', '*'],
+    ['FIELDBOOK_RATE_BURST', '0'],
+    ['FIELDBOOK_RATE_PER_MINUTE', 'lots'],
+  ])('refuses %s=%s with a Chinese message', (variable, value) => {
+    expect(() => resolveServerConfig({}, { [variable]: value })).toThrow(ConfigError);
+    try {
+      resolveServerConfig({}, { [variable]: value });
+    } catch (error) {
+      expect((error as ConfigError).chinese).toContain(variable);
+    }
+  });
+
   it('refuses a certificate without its key', () => {
     expect(() => resolveServerConfig({ cert: '/tmp/cert.pem' }, {})).toThrow('HTTPS needs both --cert and --key');
   });

@@ -37,7 +37,13 @@ function listen(server: ServerType, port: number, host: string): Promise<Address
 /** Opens the store and starts the receiver; resolves once it is listening. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = openSqliteStore(config.dataFile);
-  const app = createApp({ store, staticDir: config.staticDir, version: readVersion() });
+  const app = createApp({
+    store,
+    staticDir: config.staticDir,
+    version: readVersion(),
+    corsOrigins: config.corsOrigins,
+    rateLimit: config.rateLimit,
+  });
   // Created without listening, so that a port in use becomes a clear error rather than a crash.
   const server = config.tls
     ? createAdaptorServer({

@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import type { FieldbookDatabase } from '../db/database';
-import { drainOutbox, type DrainResult } from './sync-client';
-import { loadSyncState } from './sync-state';
+import type { DrainResult } from './sync-client';
 
 const PERIODIC_CHECK_MS = 60_000;
 const AFTER_EDIT_DELAY_MS = 5_000;
@@ -27,6 +26,8 @@ export function startSyncScheduler(db: FieldbookDatabase): SyncScheduler {
 
   async function drainOnce(): Promise<DrainResult | null> {
     emit({ running: true, sent: 0, remaining: 0 });
+    // Loaded on first use: the client and its schemas are not needed to show the first screen.
+    const { drainOutbox } = await import('./sync-client');
     const result = await drainOutbox(db, { onProgress: (progress) => emit({ running: true, ...progress }) });
     emit({ running: false, sent: result.status === 'synced' ? result.sent : 0, remaining: 0 });
     if (result.status === 'will-retry' || result.status === 'waiting') {
@@ -68,8 +69,8 @@ export function startSyncScheduler(db: FieldbookDatabase): SyncScheduler {
 
   return {
     async syncNow() {
-      const state = await loadSyncState(db);
-      await db.settings.put({ key: 'syncState', value: { ...state, nextAttemptAt: undefined } });
+      const { loadSyncState, saveSyncState } = await import('./sync-state');
+      await saveSyncState(db, { ...(await loadSyncState(db)), nextAttemptAt: undefined });
       return run();
     },
     subscribe(listener) {
