@@ -4,6 +4,7 @@ import { AssistanceEventSchema } from '../domain/assistance-event';
 import { HouseholdSchema } from '../domain/household';
 import { PersonSchema } from '../domain/person';
 import type { Revision } from '../domain/revision';
+import { pickCurrentRevision } from '../domain/sync-protocol';
 
 export interface ApplyReport {
   applied: number;
@@ -56,7 +57,14 @@ export async function applyRevisions(db: FieldbookDatabase, revisions: readonly 
       const table = tableFor(db, revision.kind);
       const local = (await table.get(revision.id)) as { updatedAt?: string; createdAt: string } | undefined;
       const record = parsed.data as { updatedAt?: string; createdAt: string };
-      if (!local || versionOf(record) > versionOf(local)) {
+      const head = await db.recordHeads.get(recordHeadKey(revision.kind, revision.id));
+      const hasLocalEdit = await db.outbox.where('id').equals(revision.id).filter((entry) => entry.kind === revision.kind).count();
+      // From the receiver: the highest clock wins (as on every device), and an unsent local
+      // edit is kept until it is sent. From a file: the newer record wins.
+      const isNewer = options.forward
+        ? !local || versionOf(record) > versionOf(local)
+        : hasLocalEdit === 0 && (!head?.hlc || pickCurrentRevision([{ hlc: head.hlc, device: head.device ?? '' }, revision]) === revision);
+      if (isNewer) {
         await table.put(parsed.data as never);
         report.applied += 1;
       } else {
@@ -64,7 +72,7 @@ export async function applyRevisions(db: FieldbookDatabase, revisions: readonly 
       }
       if (options.forward) {
         await db.outbox.add({ ...revision, state: 'sent' } satisfies OutboxEntry);
-      } else {
+      } else if (isNewer || !head) {
         await db.recordHeads.put({ key: recordHeadKey(revision.kind, revision.id), rev: revision.rev, parent: revision.parent, hlc: revision.hlc, device: revision.device });
       }
       knownRevs.add(revision.rev);

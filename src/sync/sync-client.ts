@@ -1,14 +1,15 @@
 import type { FieldbookDatabase, OutboxEntry } from '../db/database';
 import { recordHeadKey } from '../db/outbox';
 import type { Revision } from '../domain/revision';
-import { computeBackoffMs, interpretBatchResponse, type SyncBatch } from '../domain/sync-protocol';
+import { ChangesResponseSchema, computeBackoffMs, interpretBatchResponse, type SyncBatch } from '../domain/sync-protocol';
+import { applyRevisions } from './apply-revisions';
 import { loadSyncSettings, loadSyncState, saveSyncState, type SyncState } from './sync-state';
 
 const MAX_BATCH_BYTES = 512 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type DrainResult =
-  | { status: 'synced'; sent: number }
+  | { status: 'synced'; sent: number; received: number }
   | { status: 'not-configured' }
   | { status: 'waiting'; until: string }
   | { status: 'needs-token' }
@@ -76,6 +77,36 @@ async function post(endpoint: string, token: string, body: SyncBatch, fetchImpl:
   }
 }
 
+/** The township receiver's changes feed sits beside its sync endpoint; other endpoints have none. */
+export function changesUrlFor(endpoint: string): string | null {
+  return /\/api\/sync\/?$/.test(endpoint) ? endpoint.replace(/\/api\/sync\/?$/, '/api/changes') : null;
+}
+
+/**
+ * Receives the office's roster and colleagues' work: every revision in the token's scope since
+ * the last cursor. Best effort: a receiver without the feed, or a failure, leaves it for next time.
+ */
+async function pullChanges(db: FieldbookDatabase, endpoint: string, token: string, state: SyncState, fetchImpl: typeof fetch) {
+  const url = changesUrlFor(endpoint);
+  let cursor = state.changesCursor ?? '';
+  let applied = 0;
+  if (!url) return { applied, state: {} };
+  try {
+    for (let page = 0; page < 100; page += 1) {
+      const response = await fetchImpl(`${url}?since=${encodeURIComponent(cursor)}&limit=1000`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      if (!response.ok) break;
+      const parsed = ChangesResponseSchema.safeParse(await response.json());
+      if (!parsed.success) break;
+      applied += (await applyRevisions(db, parsed.data.revisions, { forward: false })).applied;
+      cursor = parsed.data.cursor;
+      if (!parsed.data.more) break;
+    }
+  } catch {
+    // Offline again or a receiver without the feed: the next drain tries again from the same cursor.
+  }
+  return { applied, state: { changesCursor: cursor } };
+}
+
 /**
  * Sends the outbox to the configured endpoint until it is empty or the receiver says wait.
  * Safe to interrupt anywhere: a batch is frozen before it is sent and re-sent unchanged, and
@@ -101,9 +132,10 @@ export async function drainOutbox(db: FieldbookDatabase, options: DrainOptions =
   for (;;) {
     const { id, entries } = await nextBatch(db, state);
     if (entries.length === 0) {
-      state = { ...state, attempt: 0, nextAttemptAt: undefined, inflight: undefined, needsToken: false, lastSuccessAt: now().toISOString() };
+      const received = await pullChanges(db, settings.endpoint, settings.token, state, fetchImpl);
+      state = { ...state, ...received.state, attempt: 0, nextAttemptAt: undefined, inflight: undefined, needsToken: false, lastSuccessAt: now().toISOString() };
       await saveSyncState(db, state);
-      return { status: 'synced', sent };
+      return { status: 'synced', sent, received: received.applied };
     }
     const seqs = entries.map((entry) => entry.seq!);
     // Frozen from here on: a later edit makes a new revision instead of changing this one.

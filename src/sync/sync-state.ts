@@ -17,6 +17,8 @@ export const SyncStateSchema = z.object({
   inflight: z.object({ batch: z.string(), seqs: z.array(z.number()) }).optional(),
   maxBatchRevisions: z.number().int().min(1).catch(200).default(200),
   needsToken: z.boolean().catch(false).default(false),
+  /** Where `GET /api/changes` left off. */
+  changesCursor: z.string().optional(),
   errors: z.array(z.object({ at: z.string(), message: z.string() })).catch([]).default([]),
 });
 export type SyncState = z.infer<typeof SyncStateSchema>;

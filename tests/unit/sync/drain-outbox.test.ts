@@ -35,7 +35,7 @@ describe('draining the outbox', () => {
   it('sends everything to a plain receiver that answers 204, and remembers each record’s head', async () => {
     const db = await aPhoneWith(3);
     const receiver = aReceiver();
-    expect(await drainOutbox(db, { fetch: receiver.fetch })).toEqual({ status: 'synced', sent: 3 });
+    expect(await drainOutbox(db, { fetch: receiver.fetch })).toEqual({ status: 'synced', sent: 3, received: 0 });
     expect(receiver.stored.size).toBe(3);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.recordHeads.count()).toBe(3);
@@ -74,7 +74,7 @@ describe('draining the outbox', () => {
     expect((await db.outbox.toArray()).map((entry) => entry.state)).toEqual(['sent', 'pending']);
 
     clock = new Date(clock.getTime() + 60_000);
-    expect(await drainOutbox(db, { fetch: receiver.fetch, now: () => clock })).toEqual({ status: 'synced', sent: 2 });
+    expect(await drainOutbox(db, { fetch: receiver.fetch, now: () => clock })).toEqual({ status: 'synced', sent: 2, received: 0 });
     expect(receiver.batches[1]!.batch).toBe(receiver.batches[0]!.batch);
     expect(receiver.batches[1]!.revisions).toEqual(receiver.batches[0]!.revisions);
     expect([...receiver.stored.values()].map((revision) => revision.data.head)).toEqual(['户主0', '改过的户主']);
@@ -116,7 +116,7 @@ describe('draining the outbox', () => {
   it('halves the batch on 413 until it fits', async () => {
     const db = await aPhoneWith(4);
     const receiver = aReceiver((batch) => (batch.revisions.length > 1 ? { status: 413 } : undefined));
-    expect(await drainOutbox(db, { fetch: receiver.fetch })).toEqual({ status: 'synced', sent: 4 });
+    expect(await drainOutbox(db, { fetch: receiver.fetch })).toEqual({ status: 'synced', sent: 4, received: 0 });
     expect(receiver.stored.size).toBe(4);
   });
 

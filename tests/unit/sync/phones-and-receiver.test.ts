@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FieldbookDatabase } from '../../../src/db/database';
+import { saveHousehold } from '../../../src/db/households';
+import { addMember, savePerson } from '../../../src/db/people';
+import { drainOutbox } from '../../../src/sync/sync-client';
+import { saveSyncSettings } from '../../../src/sync/sync-state';
+import { aDatabase, aHousehold } from '../../builders';
+import { aReceiver, closeReceivers, XINGUO } from '../../server/receiver';
+
+afterEach(closeReceivers);
+
+async function aPhone(receiver: Awaited<ReturnType<typeof aReceiver>>, token: string): Promise<{ db: FieldbookDatabase; sync: () => ReturnType<typeof drainOutbox> }> {
+  const db = aDatabase();
+  await saveSyncSettings(db, { endpoint: 'https://township.example/api/sync', token });
+  const fetch = ((url: RequestInfo | URL, init?: RequestInit) => receiver.app.request(String(url).replace('https://township.example', ''), init)) as typeof globalThis.fetch;
+  return { db, sync: () => drainOutbox(db, { fetch }) };
+}
+
+describe('two phones and the township receiver', () => {
+  it('brings a colleague’s household and survey to the other phone through the changes feed', async () => {
+    const receiver = await aReceiver();
+    const token = await receiver.tokenFor(XINGUO);
+    const first = await aPhone(receiver, token);
+    const second = await aPhone(receiver, token);
+
+    const household = await saveHousehold(first.db, aHousehold({ village: '新国村', head: '梁秀英' }));
+    await savePerson(first.db, { ...(await addMember(first.db, household.id)), name: '韦明' });
+    expect(await first.sync()).toMatchObject({ status: 'synced', sent: 2 });
+    expect(await second.sync()).toMatchObject({ status: 'synced', sent: 0, received: 2 });
+    expect(await second.db.people.toArray()).toEqual([expect.objectContaining({ name: '韦明', householdId: household.id })]);
+    // Nothing comes back twice, and the phone's own work is not re-applied.
+    expect(await second.sync()).toMatchObject({ received: 0 });
+    expect(await first.sync()).toMatchObject({ received: 0 });
+    expect(await receiver.countRevisions()).toBe(2);
+  });
+
+  it('picks the same current version on every device when two phones edit one person', async () => {
+    const receiver = await aReceiver();
+    const token = await receiver.tokenFor(XINGUO);
+    const first = await aPhone(receiver, token);
+    const second = await aPhone(receiver, token);
+    const household = await saveHousehold(first.db, aHousehold({ village: '新国村' }));
+    const person = await savePerson(first.db, { ...(await addMember(first.db, household.id)), name: '韦明' });
+    await first.sync();
+    await second.sync();
+
+    await savePerson(first.db, { ...person, phone: '13907720001' }, new Date('2030-01-01T08:00:00Z'));
+    const [copy] = await second.db.people.toArray();
+    await savePerson(second.db, { ...copy!, phone: '13907720002' }, new Date('2030-01-01T08:00:05Z'));
+    await first.sync();
+    await second.sync();
+    await first.sync();
+
+    expect(await receiver.countRevisions()).toBe(4);
+    const phones = [(await first.db.people.get(person.id))?.phone, (await second.db.people.get(person.id))?.phone];
+    expect(phones[0]).toBe(phones[1]);
+  });
+});
