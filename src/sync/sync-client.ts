@@ -27,18 +27,20 @@ function toRevision(entry: OutboxEntry): Revision {
   return { rev, parent, kind, id, hlc, device, deleted, data };
 }
 
-async function unsyncedEntries(db: FieldbookDatabase): Promise<OutboxEntry[]> {
-  return db.outbox.where('state').anyOf('pending', 'sent').sortBy('seq');
+const isUnsynced = (entry: OutboxEntry) => entry.state === 'pending' || entry.state === 'sent';
+
+function countUnsynced(db: FieldbookDatabase): Promise<number> {
+  return db.outbox.where('state').anyOf('pending', 'sent').count();
 }
 
 /** The next batch: the one in flight (same id, same revisions), else the oldest entries up to the limits. */
 async function nextBatch(db: FieldbookDatabase, state: SyncState): Promise<{ id: string; entries: OutboxEntry[] }> {
-  const entries = await unsyncedEntries(db);
   if (state.inflight) {
-    const inflight = new Set(state.inflight.seqs);
-    const resend = entries.filter((entry) => entry.seq !== undefined && inflight.has(entry.seq));
+    const resend = (await db.outbox.bulkGet(state.inflight.seqs)).filter((entry): entry is OutboxEntry => entry !== undefined && isUnsynced(entry));
     if (resend.length > 0) return { id: state.inflight.batch, entries: resend };
   }
+  // Oldest first, reading no more than one batch: the outbox may hold thousands.
+  const entries = await db.outbox.orderBy('seq').filter(isUnsynced).limit(state.maxBatchRevisions).toArray();
   const batch: OutboxEntry[] = [];
   let bytes = 0;
   for (const entry of entries) {
@@ -169,7 +171,7 @@ export async function drainOutbox(db: FieldbookDatabase, options: DrainOptions =
         sent += entries.length;
         state = { ...state, inflight: undefined, attempt: 0 };
         await saveSyncState(db, state);
-        options.onProgress?.({ sent, remaining: (await unsyncedEntries(db)).length });
+        options.onProgress?.({ sent, remaining: await countUnsynced(db) });
         break;
       }
       case 'unauthorized':
