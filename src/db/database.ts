@@ -21,6 +21,19 @@ export interface OutboxEntry extends Revision {
 }
 
 /**
+ * Two versions of one record made apart (「有冲突」): what this phone had and what arrived.
+ * Shown on the record until a person chooses; the choice is saved as a new revision.
+ */
+export interface RecordConflict {
+  key: string;
+  kind: Revision['kind'];
+  id: string;
+  ours: Record<string, unknown>;
+  theirs: Revision;
+  detectedAt: string;
+}
+
+/**
  * The last revision of a record that the receiver has confirmed: the next revision's parent.
  * Its clock and device are kept so a backup can carry that exact revision again.
  */
@@ -62,6 +75,7 @@ export class FieldbookDatabase extends Dexie {
   derived!: Table<DerivedRow, string>;
   callbackDraws!: Table<StoredCallbackDraw, string>;
   recordHeads!: Table<RecordHead, string>;
+  conflicts!: Table<RecordConflict, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -84,6 +98,8 @@ export class FieldbookDatabase extends Dexie {
     this.version(4).stores({ events: 'id, personId, date, type', callbackDraws: 'id, drawnAt' });
     // v5: confirmed heads per record, so a new revision names its parent.
     this.version(5).stores({ recordHeads: 'key' });
+    // v6: records edited apart on two devices, waiting for a person to choose.
+    this.version(6).stores({ conflicts: 'key, kind' });
   }
 }
 

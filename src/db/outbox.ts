@@ -29,14 +29,15 @@ export async function enqueueRevision(
   const { deviceId, hlc } = await nextClock(tx);
   const data = { ...record } as Record<string, unknown>;
   const entries = await outbox.where('id').equals(record.id).filter((entry) => entry.kind === kind).toArray();
+  const head = options.neverSynced ? undefined : await tx.table<RecordHead, string>('recordHeads').get(recordHeadKey(kind, record.id));
   const unsent = entries.find((entry) => entry.state === 'pending');
   if (unsent?.seq !== undefined) {
-    await outbox.update(unsent.seq, { hlc, data, deleted: options.deleted ?? false });
+    // The parent follows what the receiver has now (another device's version may have arrived).
+    await outbox.update(unsent.seq, { hlc, data, deleted: options.deleted ?? false, parent: head?.rev ?? unsent.parent });
     return;
   }
   const rejected = entries.flatMap((entry) => (entry.state === 'rejected' && entry.seq !== undefined ? [entry.seq] : []));
   if (rejected.length > 0) await outbox.bulkDelete(rejected);
-  const head = options.neverSynced ? undefined : await tx.table<RecordHead, string>('recordHeads').get(recordHeadKey(kind, record.id));
   await outbox.add({
     rev: crypto.randomUUID(),
     parent: head?.rev ?? null,

@@ -1,8 +1,10 @@
-import type { FieldbookDatabase, OutboxEntry } from '../db/database';
+import type { Transaction } from 'dexie';
+import type { FieldbookDatabase, OutboxEntry, SettingRow } from '../db/database';
 import { outboxTables, recordHeadKey } from '../db/outbox';
 import { AssistanceEventSchema } from '../domain/assistance-event';
 import { HouseholdSchema } from '../domain/household';
 import { PersonSchema } from '../domain/person';
+import { formatHlc, parseHlc, receiveHlc } from '../domain/hlc';
 import type { Revision } from '../domain/revision';
 import { pickCurrentRevision } from '../domain/sync-protocol';
 
@@ -33,6 +35,48 @@ function versionOf(record: { updatedAt?: string; createdAt: string }): string {
 }
 
 /**
+ * One revision from the receiver. The highest clock is the current version on every device.
+ * A revision that does not build on what this phone last confirmed, or that meets an unsent
+ * local edit, is a conflict (「有冲突」): kept until a person chooses. One that builds on it
+ * moves the record on and settles any conflict (someone chose).
+ */
+async function receiveFromReceiver(db: FieldbookDatabase, revision: Revision, data: object): Promise<boolean> {
+  const key = recordHeadKey(revision.kind, revision.id);
+  const table = tableFor(db, revision.kind);
+  const [head, local, localEdits] = await Promise.all([
+    db.recordHeads.get(key),
+    table.get(revision.id) as Promise<Record<string, unknown> | undefined>,
+    db.outbox.where('id').equals(revision.id).filter((entry) => entry.kind === revision.kind && entry.state !== 'rejected').count(),
+  ]);
+  const wins = !head?.hlc || pickCurrentRevision([{ hlc: head.hlc, device: head.device ?? '' }, revision]) === revision;
+  const buildsOnHead = !head || revision.parent === head.rev;
+  if (wins) await db.recordHeads.put({ key, rev: revision.rev, parent: revision.parent, hlc: revision.hlc, device: revision.device });
+  if (revision.kind !== 'event' && local && (localEdits > 0 || !buildsOnHead)) {
+    await db.conflicts.put({ key, kind: revision.kind, id: revision.id, ours: local, theirs: revision, detectedAt: new Date().toISOString() });
+    if (localEdits > 0) return false;
+  } else if (buildsOnHead) {
+    await db.conflicts.delete(key);
+  }
+  if (!wins) return false;
+  await table.put(data as never);
+  return true;
+}
+
+/** Moves this phone's clock past one seen from another device, so its next edit sorts later. */
+async function observeClock(tx: Transaction, remote: string): Promise<void> {
+  let seen;
+  try {
+    seen = parseHlc(remote);
+  } catch {
+    return; // Another client's clock format: nothing to learn from it.
+  }
+  const settings = tx.table<SettingRow, string>('settings');
+  const stored = (await settings.get('hlc'))?.value;
+  const local = typeof stored === 'string' ? parseHlc(stored) : null;
+  await settings.put({ key: 'hlc', value: formatHlc(receiveHlc(local, seen, Date.now()), local?.deviceId ?? seen.deviceId) });
+}
+
+/**
  * Brings revisions from elsewhere (a backup file, the receiver's changes) into this phone, in
  * one transaction. A revision whose rev the phone already knows is skipped, so importing the
  * same file twice adds nothing; an older version never replaces a newer one. With `forward`,
@@ -41,10 +85,11 @@ function versionOf(record: { updatedAt?: string; createdAt: string }): string {
  */
 export async function applyRevisions(db: FieldbookDatabase, revisions: readonly Revision[], options: { forward: boolean }): Promise<ApplyReport> {
   const report: ApplyReport = { applied: 0, skipped: 0, invalid: [] };
-  await db.transaction('rw', [db.households, db.people, db.events, ...outboxTables(db)], async () => {
+  await db.transaction('rw', [db.households, db.people, db.events, db.conflicts, ...outboxTables(db)], async (tx) => {
     const knownRevs = new Set((await db.outbox.toArray()).map((entry) => entry.rev));
     for (const head of await db.recordHeads.toArray()) knownRevs.add(head.rev);
     for (const revision of revisions) {
+      if (!options.forward) await observeClock(tx, revision.hlc);
       if (knownRevs.has(revision.rev)) {
         report.skipped += 1;
         continue;
@@ -54,26 +99,21 @@ export async function applyRevisions(db: FieldbookDatabase, revisions: readonly 
         report.invalid.push({ rev: revision.rev, message: parsed.error.issues.map((issue) => `${issue.path.join('.')}：${issue.message}`).join('；') });
         continue;
       }
-      const table = tableFor(db, revision.kind);
-      const local = (await table.get(revision.id)) as { updatedAt?: string; createdAt: string } | undefined;
-      const record = parsed.data as { updatedAt?: string; createdAt: string };
-      const head = await db.recordHeads.get(recordHeadKey(revision.kind, revision.id));
-      const hasLocalEdit = await db.outbox.where('id').equals(revision.id).filter((entry) => entry.kind === revision.kind).count();
-      // From the receiver: the highest clock wins (as on every device), and an unsent local
-      // edit is kept until it is sent. From a file: the newer record wins.
-      const isNewer = options.forward
-        ? !local || versionOf(record) > versionOf(local)
-        : hasLocalEdit === 0 && (!head?.hlc || pickCurrentRevision([{ hlc: head.hlc, device: head.device ?? '' }, revision]) === revision);
-      if (isNewer) {
-        await table.put(parsed.data as never);
+      if (options.forward) {
+        // From a file: the newer record wins, and the revision is passed on unchanged.
+        const table = tableFor(db, revision.kind);
+        const local = (await table.get(revision.id)) as { updatedAt?: string; createdAt: string } | undefined;
+        if (!local || versionOf(parsed.data as { createdAt: string }) > versionOf(local)) {
+          await table.put(parsed.data as never);
+          report.applied += 1;
+        } else {
+          report.skipped += 1;
+        }
+        await db.outbox.add({ ...revision, state: 'sent' } satisfies OutboxEntry);
+      } else if (await receiveFromReceiver(db, revision, parsed.data)) {
         report.applied += 1;
       } else {
         report.skipped += 1;
-      }
-      if (options.forward) {
-        await db.outbox.add({ ...revision, state: 'sent' } satisfies OutboxEntry);
-      } else if (isNewer || !head) {
-        await db.recordHeads.put({ key: recordHeadKey(revision.kind, revision.id), rev: revision.rev, parent: revision.parent, hlc: revision.hlc, device: revision.device });
       }
       knownRevs.add(revision.rev);
     }

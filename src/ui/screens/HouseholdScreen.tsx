@@ -5,6 +5,7 @@ import { loadPreferences } from '../../db/preferences';
 import { formatLocalDate } from '../../domain/dates';
 import { formatHouseholdAddress } from '../../domain/household';
 import { surveyStateOf } from '../../domain/person-rules';
+import { ConflictNotice } from '../ConflictNotice';
 import { useServices } from '../services';
 import { SurveyStateBadge } from '../SurveyStateBadge';
 import { SyncBadge } from '../sync-status';
@@ -37,6 +38,7 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
           <Link href={`/households/${household.id}/edit`}>编辑户信息</Link> <SyncBadge kind="household" id={household.id} />
         </p>
       </div>
+      <ConflictNotice kind="household" id={household.id} />
       <h2>家庭成员</h2>
       {members === undefined ? null : members.length === 0 ? (
         <p className="empty">还没有成员。点「添加成员」开始调查。</p>

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { loadPreferences } from '../../db/preferences';
 import type { Person } from '../../domain/person';
 import type { Preferences } from '../../domain/preferences';
+import { ConflictNotice } from '../ConflictNotice';
 import { useServices } from '../services';
 import { SyncBadge } from '../sync-status';
 import { SurveyForm } from '../survey/SurveyForm';
@@ -38,7 +39,8 @@ export function SurveyScreen({ personId }: { personId: string }) {
           <Link href={`/people/${personId}/services`}>帮扶记录</Link> <SyncBadge kind="person" id={personId} />
         </p>
       ) : null}
-      {person && preferences ? <SurveyForm key={person.id} person={person} preferences={preferences} /> : <p aria-busy="true">正在读取…</p>}
+      <ConflictNotice kind="person" id={personId} onResolved={() => void db.people.get(personId).then((found) => setPerson(found ?? null))} />
+      {person && preferences ? <SurveyForm key={`${person.id}:${person.updatedAt}`} person={person} preferences={preferences} /> : <p aria-busy="true">正在读取…</p>}
     </section>
   );
 }

@@ -29,7 +29,7 @@ describe('database migrations', () => {
 
     const current = new FieldbookDatabase(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.households.get('h1')).toMatchObject({ head: '覃桂兰' });
     expect(await current.people.count()).toBe(2);
     expect(await current.people.where('surveyedAt').above('').count()).toBe(1);
@@ -43,7 +43,7 @@ describe('database migrations', () => {
   it('creates the current version on a new phone', async () => {
     const db = new FieldbookDatabase(`fresh-${Math.random()}`);
     await db.open();
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['callbackDraws', 'derived', 'events', 'households', 'outbox', 'people', 'recordHeads', 'settings']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['callbackDraws', 'conflicts', 'derived', 'events', 'households', 'outbox', 'people', 'recordHeads', 'settings']);
     db.close();
   });
 });

@@ -3,6 +3,7 @@ import type { FieldbookDatabase } from '../../../src/db/database';
 import { saveHousehold } from '../../../src/db/households';
 import { addMember, savePerson } from '../../../src/db/people';
 import { drainOutbox } from '../../../src/sync/sync-client';
+import { listDifferences, resolveConflict } from '../../../src/sync/resolve-conflict';
 import { saveSyncSettings } from '../../../src/sync/sync-state';
 import { aDatabase, aHousehold } from '../../builders';
 import { aReceiver, closeReceivers, XINGUO } from '../../server/receiver';
@@ -54,5 +55,44 @@ describe('two phones and the township receiver', () => {
     expect(await receiver.countRevisions()).toBe(4);
     const phones = [(await first.db.people.get(person.id))?.phone, (await second.db.people.get(person.id))?.phone];
     expect(phones[0]).toBe(phones[1]);
+  });
+});
+
+describe('「有冲突」', () => {
+  it('flags a person edited on two phones until someone chooses, and every device ends on the choice', async () => {
+    const receiver = await aReceiver();
+    const token = await receiver.tokenFor(XINGUO);
+    const first = await aPhone(receiver, token);
+    const second = await aPhone(receiver, token);
+    const household = await saveHousehold(first.db, aHousehold({ village: '新国村' }));
+    const person = await savePerson(first.db, { ...(await addMember(first.db, household.id)), name: '韦明' });
+    await first.sync();
+    await second.sync();
+
+    // Both phones edit offline, then the second one syncs first.
+    await savePerson(first.db, { ...person, phone: '13907720001' });
+    const [copy] = await second.db.people.toArray();
+    await savePerson(second.db, { ...copy!, phone: '13907720002' });
+    await second.sync();
+    await first.sync();
+    await second.sync();
+
+    const conflicts = [...(await first.db.conflicts.toArray()), ...(await second.db.conflicts.toArray())];
+    expect(conflicts.length).toBeGreaterThan(0);
+    const [flagged] = conflicts;
+    const phone = (await first.db.conflicts.count()) > 0 ? first : second;
+    const differences = listDifferences(flagged!.ours, flagged!.theirs.data).map((difference) => difference.field);
+    expect(differences).toEqual(['phone']);
+
+    await resolveConflict(phone.db, flagged!.key, 'theirs');
+    const chosen = flagged!.theirs.data.phone;
+    for (let round = 0; round < 2; round += 1) {
+      await phone.sync();
+      await (phone === first ? second : first).sync();
+    }
+    expect((await first.db.people.get(person.id))?.phone).toBe(chosen);
+    expect((await second.db.people.get(person.id))?.phone).toBe(chosen);
+    expect(await first.db.conflicts.count()).toBe(0);
+    expect(await second.db.conflicts.count()).toBe(0);
   });
 });
