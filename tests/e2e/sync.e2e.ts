@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, launchChromium, newPhoneContext, startTestServer, waitForOfflineReady, type TestServer } from './harness';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR, createToken, launchChromium, seriousAccessibilityViolations, newPhoneContext, startTestServer, waitForOfflineReady, type TestServer } from './harness';
 import { homeFigure, HouseholdForm } from './pages';
 
 let server: TestServer;
@@ -42,6 +43,11 @@ describe('sync', () => {
       revisions: { kind: string; data: { head?: string } }[];
     };
     expect(changes.revisions).toEqual([expect.objectContaining({ kind: 'household', data: expect.objectContaining({ head: '梁秀英' }) })]);
+
+    await page.goto(`${server.url}/#/sync`);
+    await page.getByText(/^0 条$/).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'sync.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });
