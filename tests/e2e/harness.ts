@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -68,4 +70,36 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
 export function createToken(server: TestServer, scope: string): string {
   const output = execFileSync('node', ['bin/fieldbook.js', 'token', 'create', '--name', 'e2e 测试', '--scope', scope, '--data', server.dataFile], { encoding: 'utf8' });
   return output.trim().split('\n').at(-1)!.trim();
+}
+
+/**
+ * A loopback proxy in front of the test server that slows `POST /api/sync` down, so a test can
+ * act in the middle of a sync. Everything else passes straight through.
+ */
+export async function startSlowSyncProxy(target: string, delayMs: number): Promise<{ url: string; close(): Promise<void> }> {
+  const upstream = new URL(target);
+  const server = createServer((request, response) => {
+    const forward = () => {
+      const outgoing = httpRequest(
+        { host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      outgoing.on('error', () => response.destroy());
+      request.pipe(outgoing);
+    };
+    if (request.method === 'POST' && request.url?.startsWith('/api/sync')) setTimeout(forward, delayMs);
+    else forward();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }
