@@ -14,6 +14,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           setupFiles: ['tests/setup/indexeddb.ts'],
+          // A throwaway PostgreSQL server for the store tests, or a notice why there is none.
+          globalSetup: ['tests/server/postgres.ts'],
         },
       },
       {

@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, resolveDataFile, resolveServerConfig } from './config';
+import { ConfigError, resolveServerConfig, resolveStoreLocation } from './config';
 import { describeScope, parseScope } from './scope';
-import { startServer } from './serve';
-import { openSqliteStore } from './store/sqlite';
+import { openConfiguredStore, startServer } from './serve';
+import { describeStoreLocation } from './store/open-store';
 
 const USAGE = `用法 / usage:
   fieldbook serve [--port N] [--host H] [--data FILE] [--cert FILE --key FILE] [--static DIR]
   fieldbook token create --name NAME --scope SCOPE [--data FILE]
-    SCOPE: 县、乡镇或村的名称或行政区划代码 / a county, township or village name or code (融水县, 融水镇, 新国村, 450225)`;
+    SCOPE: 县、乡镇或村的名称或行政区划代码 / a county, township or village name or code (融水县, 融水镇, 新国村, 450225)
+  数据：--data 指定的 SQLite 文件，否则 DATABASE_URL 指定的 PostgreSQL，否则 FIELDBOOK_DATA 或 ./data/fieldbook.db
+  data: the SQLite file of --data, else the PostgreSQL database of DATABASE_URL, else FIELDBOOK_DATA or ./data/fieldbook.db`;
 
 async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -24,7 +26,7 @@ async function serveCommand(args: string[]): Promise<void> {
   const config = resolveServerConfig(values);
   const server = await startServer(config);
   console.log(`入户台账 township receiver listening on ${server.url}`);
-  console.log(`data: ${config.dataFile}`);
+  console.log(`data: ${describeStoreLocation(config.store)}`);
   if (!config.staticDir) console.log('未找到已构建的应用 (dist/)，只提供 /api。Run `npm run build` to serve the app too.');
   const stop = () => {
     void server.close().then(() => process.exit(0));
@@ -52,12 +54,12 @@ async function tokenCommand(args: string[]): Promise<void> {
   }
   const parsed = parseScope(values.scope);
   if (!parsed.ok) throw new ConfigError(parsed.chinese, parsed.english);
-  const dataFile = resolveDataFile(values.data);
-  const store = openSqliteStore(dataFile);
+  const location = resolveStoreLocation(values.data);
+  const store = await openConfiguredStore(location);
   try {
     const secret = await store.createToken(name, parsed.scope);
     console.log(`已创建设备令牌「${name}」，范围：${describeScope(parsed.scope)} / token created, scope ${parsed.scope.level} ${parsed.scope.name}`);
-    console.log(`data: ${dataFile}`);
+    console.log(`data: ${describeStoreLocation(location)}`);
     console.log('令牌只显示这一次，请把最后一行交给使用该手机的干部填入 / shown only once: the last line is the token to enter on the phone');
     console.log(secret);
   } finally {

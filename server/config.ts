@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
+import type { StoreLocation } from './store/open-store';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -21,7 +22,7 @@ export class ConfigError extends Error {
 export interface ServerConfig {
   port: number;
   host: string;
-  dataFile: string;
+  store: StoreLocation;
   staticDir: string | undefined;
   tls: { certFile: string; keyFile: string } | undefined;
   /** Origins of a PWA served elsewhere that may call /api (FIELDBOOK_CORS_ORIGINS). */
@@ -76,16 +77,27 @@ export function parseCorsOrigins(raw: string | undefined): string[] {
   return origins;
 }
 
-/** The receiver's data file: `--data`, else FIELDBOOK_DATA, else ./data/fieldbook.db. */
-export function resolveDataFile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(flag ?? env.FIELDBOOK_DATA ?? DEFAULT_DATA_FILE);
+/**
+ * The receiver's store: the SQLite file of `--data`, else the PostgreSQL database of
+ * DATABASE_URL, else the SQLite file of FIELDBOOK_DATA, else ./data/fieldbook.db.
+ */
+export function resolveStoreLocation(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): StoreLocation {
+  const url = env.DATABASE_URL?.trim();
+  if (flag === undefined && url) {
+    // The value is not echoed: it usually holds a password.
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new ConfigError('DATABASE_URL 无效：应为 postgres://用户:密码@主机:端口/数据库 形式的地址', 'invalid DATABASE_URL: expected postgres://user:password@host:port/database');
+    }
+    return { kind: 'postgres', url };
+  }
+  return { kind: 'sqlite', file: resolve(flag ?? env.FIELDBOOK_DATA ?? DEFAULT_DATA_FILE) };
 }
 
 /** Flags win over environment variables, which win over the defaults of ../shared/CONTRACTS.md. */
 export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = parsePort(flags.port ?? env.PORT ?? String(DEFAULT_PORT));
   const host = flags.host ?? env.HOST ?? DEFAULT_HOST;
-  const dataFile = resolveDataFile(flags.data, env);
+  const store = resolveStoreLocation(flags.data, env);
   const certFile = flags.cert ?? env.FIELDBOOK_TLS_CERT;
   const keyFile = flags.key ?? env.FIELDBOOK_TLS_KEY;
   if (Boolean(certFile) !== Boolean(keyFile)) {
@@ -98,7 +110,7 @@ export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv =
   return {
     port,
     host,
-    dataFile,
+    store,
     staticDir: existsSync(resolve(staticDir, 'index.html')) ? staticDir : undefined,
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
     corsOrigins: parseCorsOrigins(env.FIELDBOOK_CORS_ORIGINS),

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Revision } from '../src/domain/revision';
 import { aBatch, aFamilyOfRevisions, aHouseholdRevision, aNextRevision, anEventRevision, aPersonRevision, withData } from '../tests/server/builders';
 import { ALL, aReceiver, closeReceivers, XINGUO } from '../tests/server/receiver';
+import { describeEachStore } from '../tests/server/stores';
 
 afterEach(closeReceivers);
 
@@ -156,44 +157,46 @@ function hostileRequests(theirs: { household: Revision; person: Revision }): Hos
   return requests;
 }
 
-describe('hostile input', () => {
-  it('answers every hostile request with a 4xx or a per-revision rejection, stores nothing and stays up', async () => {
-    const receiver = await aReceiver({ maxBodyBytes: BODY_LIMIT, rateLimit: { burst: 100_000, perMinute: 100_000 } });
-    const office = await receiver.tokenFor(ALL);
-    const token = await receiver.tokenFor(XINGUO);
-    const [household, person] = aFamilyOfRevisions({ village: '良会村' });
-    await receiver.syncResults(office, aBatch([household!, person!]));
-    const before = await receiver.countRevisions();
-    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+describeEachStore((adapter) => {
+  describe('hostile input', () => {
+    it('answers every hostile request with a 4xx or a per-revision rejection, stores nothing and stays up', async () => {
+      const receiver = await aReceiver({ maxBodyBytes: BODY_LIMIT, rateLimit: { burst: 100_000, perMinute: 100_000 } }, adapter);
+      const office = await receiver.tokenFor(ALL);
+      const token = await receiver.tokenFor(XINGUO);
+      const [household, person] = aFamilyOfRevisions({ village: '良会村' });
+      await receiver.syncResults(office, aBatch([household!, person!]));
+      const before = await receiver.countRevisions();
+      const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
-    const requests = hostileRequests({ household: household!, person: person! });
-    expect(requests.length).toBeGreaterThanOrEqual(1000);
-    const accepted: string[] = [];
-    for (const request of requests) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (request.authorization !== null) headers.authorization = request.authorization ?? `Bearer ${token}`;
-      const method = request.method ?? 'POST';
-      const response = await receiver.app.request(request.path ?? '/api/sync', {
-        method,
-        headers,
-        body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
-      });
-      if (response.status >= 400 && response.status < 500) {
-        expect(response.headers.get('content-type'), request.what).toContain('application/json');
-        continue;
+      const requests = hostileRequests({ household: household!, person: person! });
+      expect(requests.length).toBeGreaterThanOrEqual(1000);
+      const accepted: string[] = [];
+      for (const request of requests) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (request.authorization !== null) headers.authorization = request.authorization ?? `Bearer ${token}`;
+        const method = request.method ?? 'POST';
+        const response = await receiver.app.request(request.path ?? '/api/sync', {
+          method,
+          headers,
+          body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
+        });
+        if (response.status >= 400 && response.status < 500) {
+          expect(response.headers.get('content-type'), request.what).toContain('application/json');
+          continue;
+        }
+        const body = (await response.json()) as { results?: { status: string }[] };
+        const allRejected = response.status === 200 && body.results !== undefined && body.results.length > 0 && body.results.every((result) => result.status === 'rejected');
+        if (!allRejected) accepted.push(`${request.what}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
       }
-      const body = (await response.json()) as { results?: { status: string }[] };
-      const allRejected = response.status === 200 && body.results !== undefined && body.results.length > 0 && body.results.every((result) => result.status === 'rejected');
-      if (!allRejected) accepted.push(`${request.what}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
-    }
 
-    expect(accepted).toEqual([]);
-    expect(await receiver.countRevisions()).toBe(before);
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    const health = await receiver.app.request('/api/health');
-    expect(health.status).toBe(200);
-    expect(receiver.logs.join('\n')).not.toContain(token);
+      expect(accepted).toEqual([]);
+      expect(await receiver.countRevisions()).toBe(before);
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+      const health = await receiver.app.request('/api/health');
+      expect(health.status).toBe(200);
+      expect(receiver.logs.join('\n')).not.toContain(token);
+    });
   });
 });

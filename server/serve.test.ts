@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, resolveServerConfig } from './config';
 import { startServer, type RunningServer } from './serve';
+import { closeTestStores, postgresAdapter } from '../tests/server/stores';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
+  await closeTestStores();
 });
 
 function aDataFile(): string {
@@ -26,11 +28,28 @@ describe('receiver configuration', () => {
   it('uses the contract defaults: 127.0.0.1:8787 and ./data/fieldbook.db', () => {
     const config = resolveServerConfig({}, {});
     expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', tls: undefined });
-    expect(config.dataFile).toMatch(/data[/\\]fieldbook\.db$/);
+    expect(config.store).toMatchObject({ kind: 'sqlite', file: expect.stringMatching(/data[/\\]fieldbook\.db$/) });
   });
 
   it('takes PORT, HOST and FIELDBOOK_DATA from the environment', () => {
-    expect(resolveServerConfig({}, { PORT: '9000', HOST: '0.0.0.0', FIELDBOOK_DATA: '/tmp/x.db' })).toMatchObject({ port: 9000, host: '0.0.0.0', dataFile: '/tmp/x.db' });
+    expect(resolveServerConfig({}, { PORT: '9000', HOST: '0.0.0.0', FIELDBOOK_DATA: '/tmp/x.db' })).toMatchObject({ port: 9000, host: '0.0.0.0', store: { kind: 'sqlite', file: '/tmp/x.db' } });
+  });
+
+  it('keeps the data in the PostgreSQL database of DATABASE_URL, unless --data names a SQLite file', () => {
+    const env = { DATABASE_URL: 'postgres://fieldbook:secret@db.example.cn:5432/fieldbook', FIELDBOOK_DATA: '/tmp/x.db' };
+    expect(resolveServerConfig({}, env).store).toEqual({ kind: 'postgres', url: env.DATABASE_URL });
+    expect(resolveServerConfig({ data: '/tmp/y.db' }, env).store).toEqual({ kind: 'sqlite', file: '/tmp/y.db' });
+    expect(resolveServerConfig({}, { ...env, DATABASE_URL: ' ' }).store).toEqual({ kind: 'sqlite', file: '/tmp/x.db' });
+  });
+
+  it('refuses a DATABASE_URL that is no postgres:// URL, without repeating its password', () => {
+    expect(() => resolveServerConfig({}, { DATABASE_URL: 'mysql://root:hunter2@localhost/fieldbook' })).toThrow(ConfigError);
+    try {
+      resolveServerConfig({}, { DATABASE_URL: 'mysql://root:hunter2@localhost/fieldbook' });
+    } catch (error) {
+      expect((error as ConfigError).chinese).toContain('DATABASE_URL');
+      expect(`${(error as ConfigError).chinese} ${(error as ConfigError).message}`).not.toContain('hunter2');
+    }
   });
 
   it.each(['abc', '-1', '65536', '80.5', ''])('refuses the port "%s" with a Chinese message', (port) => {
@@ -76,6 +95,24 @@ describe('receiver', () => {
     const server = await start({});
     const response = await fetch(`${server.url}/api/health`);
     expect(await response.json()).toMatchObject({ status: 'ok', store: { kind: 'sqlite' } });
+  });
+
+  it.skipIf(postgresAdapter().unavailable !== undefined)('keeps its data in PostgreSQL when DATABASE_URL is set', async () => {
+    const { location } = await postgresAdapter().open();
+    if (location.kind !== 'postgres') throw new Error('expected a PostgreSQL store');
+    const server = await startServer(resolveServerConfig({ port: '0' }, { DATABASE_URL: location.url }));
+    running.push(server);
+    const response = await fetch(`${server.url}/api/health`);
+    expect(await response.json()).toMatchObject({ status: 'ok', store: { kind: 'postgres', schemaVersion: 1 } });
+  });
+
+  it('says clearly that the database of DATABASE_URL cannot be reached, without its password', async () => {
+    const failure = startServer(resolveServerConfig({ port: '0' }, { DATABASE_URL: 'postgres://fieldbook:hunter2@127.0.0.1:1/fieldbook' }));
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    const error = (await failure.catch((caught: unknown) => caught)) as ConfigError;
+    expect(error.chinese).toContain('无法打开 DATABASE_URL 指定的数据库');
+    expect(error.message).toContain('ECONNREFUSED');
+    expect(`${error.chinese} ${error.message}`).not.toContain('hunter2');
   });
 
   it('says clearly that the port is in use', async () => {

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, REPO_ROOT, type ServerConfig } from './config';
-import { openSqliteStore } from './store/sqlite';
+import { describeStoreLocation, openStore, type StoreLocation } from './store/open-store';
+import type { Store } from './store/store';
 
 export interface RunningServer {
   url: string;
@@ -34,9 +35,22 @@ function listen(server: ServerType, port: number, host: string): Promise<Address
   });
 }
 
+/** Opens the store of `serve` and `token create`; a database it cannot reach is a ConfigError. */
+export async function openConfiguredStore(location: StoreLocation): Promise<Store> {
+  if (location.kind === 'sqlite') return openStore(location);
+  try {
+    return await openStore(location);
+  } catch (error) {
+    // A refused connection to every address of a host is an AggregateError without a message.
+    const reason = error instanceof Error ? error.message || ('code' in error ? String(error.code) : error.name) : String(error);
+    const where = describeStoreLocation(location);
+    throw new ConfigError(`无法打开 DATABASE_URL 指定的数据库（${where}）：${reason}`, `cannot open the database of DATABASE_URL (${where}): ${reason}`);
+  }
+}
+
 /** Opens the store and starts the receiver; resolves once it is listening. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const store = openSqliteStore(config.dataFile);
+  const store = await openConfiguredStore(config.store);
   const app = createApp({
     store,
     staticDir: config.staticDir,

@@ -5,12 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SyncResponseSchema } from '../src/domain/sync-protocol';
 import { aBatch, aFamilyOfRevisions } from '../tests/server/builders';
 import { aDataFile } from '../tests/server/receiver';
+import { closeTestStores, postgresAdapter } from '../tests/server/stores';
 import { REPO_ROOT, resolveServerConfig } from './config';
 import { startServer, type RunningServer } from './serve';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
+  await closeTestStores();
 });
 
 interface CliRun {
@@ -23,7 +25,8 @@ async function fieldbook(args: string[], env: Record<string, string> = {}): Prom
   try {
     const { stdout, stderr } = await promisify(execFile)('node', [resolve(REPO_ROOT, 'bin/fieldbook.js'), ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+      // The store is the test's, not whatever DATABASE_URL this shell has.
+      env: { ...process.env, DATABASE_URL: '', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -65,6 +68,23 @@ describe('fieldbook token create', () => {
     const run = await fieldbook(['token', 'create', '--name', '县里', '--scope', '450225'], { FIELDBOOK_DATA: data });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(data);
+  });
+
+  it.skipIf(postgresAdapter().unavailable !== undefined)('creates the token in the database of DATABASE_URL, which a receiver on it accepts', async () => {
+    const { location } = await postgresAdapter().open();
+    if (location.kind !== 'postgres') throw new Error('expected a PostgreSQL store');
+    const run = await fieldbook(['token', 'create', '--name', '测试', '--scope', '新国村'], { DATABASE_URL: location.url });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('data: PostgreSQL postgres://');
+    const token = run.stdout.trimEnd().split('\n').at(-1)!;
+    const server = await startServer(resolveServerConfig({ port: '0' }, { DATABASE_URL: location.url }));
+    running.push(server);
+    const response = await fetch(`${server.url}/api/sync`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(aBatch(aFamilyOfRevisions())),
+    });
+    expect(SyncResponseSchema.parse(await response.json()).results.map((result) => result.status)).toEqual(['stored', 'stored', 'stored']);
   });
 
   it.each([

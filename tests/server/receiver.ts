@@ -1,17 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp, type AppOptions } from '../../server/app';
 import type { Scope } from '../../server/scope';
-import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
 import type { ChangesResponse, SyncBatch, SyncResponse } from '../../src/domain/sync-protocol';
+import { closeTestStores, SQLITE, type StoreAdapter } from './stores';
 
-/** A receiver on a fresh SQLite file in a temp dir, driven through `app.request()`. */
+export { aDataFile } from './stores';
+
+/** A receiver on a fresh store (SQLite unless told), driven through `app.request()`. */
 export interface TestReceiver {
   app: ReturnType<typeof createApp>;
   store: Store;
-  dataFile: string;
   /** Every log line the app wrote. */
   logs: string[];
   tokenFor(scope: Scope, name?: string): Promise<string>;
@@ -26,28 +24,17 @@ export interface TestReceiver {
 export const ALL: Scope = { level: 'all', name: '全部' };
 export const XINGUO: Scope = { level: 'village', name: '新国村' };
 
-const open: Store[] = [];
+/** For `afterEach`: closes every receiver (and store) opened since the last call. */
+export const closeReceivers = closeTestStores;
 
-/** For `afterEach`: closes every receiver opened since the last call. */
-export async function closeReceivers(): Promise<void> {
-  await Promise.all(open.splice(0).map((store) => store.close()));
-}
-
-export function aDataFile(): string {
-  return join(mkdtempSync(join(tmpdir(), 'fieldbook-sync-')), 'fieldbook.db');
-}
-
-export async function aReceiver(options: Partial<Omit<AppOptions, 'store'>> = {}): Promise<TestReceiver> {
-  const dataFile = aDataFile();
-  const store = openSqliteStore(dataFile);
-  open.push(store);
+export async function aReceiver(options: Partial<Omit<AppOptions, 'store'>> = {}, adapter: StoreAdapter = SQLITE): Promise<TestReceiver> {
+  const { store } = await adapter.open();
   const logs: string[] = [];
   const app = createApp({ store, version: 'test', log: (line) => logs.push(line), ...options });
   const auth = (token: string | undefined): Record<string, string> => (token === undefined ? {} : { authorization: `Bearer ${token}` });
   const receiver: TestReceiver = {
     app,
     store,
-    dataFile,
     logs,
     tokenFor: (scope, name = `${scope.name} 的手机`) => store.createToken(name, scope),
     sync: async (token, body, headers = {}) =>
