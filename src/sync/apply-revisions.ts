@@ -86,11 +86,16 @@ async function observeClock(tx: Transaction, remote: string): Promise<void> {
 export async function applyRevisions(db: FieldbookDatabase, revisions: readonly Revision[], options: { forward: boolean }): Promise<ApplyReport> {
   const report: ApplyReport = { applied: 0, skipped: 0, invalid: [] };
   await db.transaction('rw', [db.households, db.people, db.events, db.conflicts, ...outboxTables(db)], async (tx) => {
-    const knownRevs = new Set((await db.outbox.toArray()).map((entry) => entry.rev));
-    for (const head of await db.recordHeads.toArray()) knownRevs.add(head.rev);
+    // A file may repeat anything this phone holds; the receiver's feed only needs own revisions skipped.
+    const knownRevs = new Set<string>();
+    if (options.forward) {
+      for (const entry of await db.outbox.toArray()) knownRevs.add(entry.rev);
+      for (const head of await db.recordHeads.toArray()) knownRevs.add(head.rev);
+    }
+    const ownDevice = (await db.settings.get('deviceId'))?.value;
     for (const revision of revisions) {
       if (!options.forward) await observeClock(tx, revision.hlc);
-      if (knownRevs.has(revision.rev)) {
+      if (knownRevs.has(revision.rev) || (!options.forward && revision.device === ownDevice)) {
         report.skipped += 1;
         continue;
       }

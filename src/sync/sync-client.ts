@@ -158,15 +158,15 @@ export async function drainOutbox(db: FieldbookDatabase, options: DrainOptions =
     switch (outcome.kind) {
       case 'accepted': {
         await db.transaction('rw', [db.outbox, db.recordHeads], async () => {
+          const stored = entries.filter((entry) => outcome.results.get(entry.rev)?.status !== 'rejected');
           for (const entry of entries) {
             const result = outcome.results.get(entry.rev);
             if (result?.status === 'rejected') {
               await db.outbox.update(entry.seq!, { state: 'rejected', error: { code: result.error?.code ?? 'rejected', message: result.error?.message ?? '被接收端拒绝' } });
-            } else {
-              await db.outbox.delete(entry.seq!);
-              await db.recordHeads.put({ key: recordHeadKey(entry.kind, entry.id), rev: entry.rev, parent: entry.parent, hlc: entry.hlc, device: entry.device });
             }
           }
+          await db.outbox.bulkDelete(stored.map((entry) => entry.seq!));
+          await db.recordHeads.bulkPut(stored.map((entry) => ({ key: recordHeadKey(entry.kind, entry.id), rev: entry.rev, parent: entry.parent, hlc: entry.hlc, device: entry.device })));
         });
         sent += entries.length;
         state = { ...state, inflight: undefined, attempt: 0 };

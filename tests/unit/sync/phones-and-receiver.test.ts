@@ -59,6 +59,18 @@ describe('two phones and the township receiver', () => {
 });
 
 describe('「有冲突」', () => {
+  it('never takes a phone’s own earlier revisions, coming back through the feed, for a conflict', async () => {
+    const receiver = await aReceiver();
+    const token = await receiver.tokenFor(XINGUO);
+    const phone = await aPhone(receiver, token);
+    const household = await saveHousehold(phone.db, aHousehold({ village: '新国村' }));
+    await phone.db.outbox.toCollection().modify({ state: 'sent' });
+    await saveHousehold(phone.db, { ...household, head: '改过的户主' });
+    expect(await phone.sync()).toMatchObject({ status: 'synced', sent: 2, received: 0 });
+    expect(await phone.db.conflicts.count()).toBe(0);
+    expect((await phone.db.households.get(household.id))?.head).toBe('改过的户主');
+  });
+
   it('flags a person edited on two phones until someone chooses, and every device ends on the choice', async () => {
     const receiver = await aReceiver();
     const token = await receiver.tokenFor(XINGUO);
