@@ -37,6 +37,17 @@ export async function savePerson(db: FieldbookDatabase, draft: Person, now = new
   });
 }
 
+/**
+ * Saves the answers a form changed onto the person as stored now, so that a version that
+ * arrived meanwhile (from the receiver, or the 帮扶 screen) keeps its other fields.
+ */
+export async function savePersonAnswers(db: FieldbookDatabase, base: Person, answers: Partial<Person>, now = new Date()): Promise<Person> {
+  return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async () => {
+    const latest = (await db.people.get(base.id)) ?? base;
+    return savePerson(db, { ...latest, ...answers }, now);
+  });
+}
+
 /** A new member at the door: 调查人 from 设置, 调查时间 today. */
 export async function addMember(db: FieldbookDatabase, householdId: string, now = new Date()): Promise<Person> {
   const preferences = await loadPreferences(db);

@@ -132,3 +132,22 @@ describe('household screen', () => {
     expect(await db.people.where('householdId').equals(household.id).count()).toBe(2);
   });
 });
+
+describe('survey form and other writers', () => {
+  it('keeps a version that arrived while the form was open, saving only the answers it changed', async () => {
+    const { db, person, user } = await openNewMember();
+    // Meanwhile, the 帮扶 screen (or the receiver) stores a post spell on the same person.
+    const current = (await db.people.get(person.id))!;
+    await savePerson(db, { ...current, publicPosts: [{ id: 's1', employer: '新国村委', post: '保洁员', startDate: '2025-03-01', fundingSource: '' }] });
+    await user.type(screen.getByLabelText('姓名'), '韦明');
+    await waitFor(async () => expect(await stored(db, person.id)).toMatchObject({ name: '韦明', publicPosts: [expect.objectContaining({ post: '保洁员' })] }));
+  });
+
+  it('stores an answer changed back to empty', async () => {
+    const { db, person, user } = await openNewMember();
+    await user.type(screen.getByLabelText('民族'), '瑶族');
+    await waitFor(async () => expect((await stored(db, person.id)).ethnicity).toBe('瑶族'));
+    await user.clear(screen.getByLabelText('民族'));
+    await waitFor(async () => expect((await stored(db, person.id)).ethnicity).toBe(''));
+  });
+});

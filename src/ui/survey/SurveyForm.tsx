@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Link } from 'wouter';
-import { findPeopleWithIdNumber, savePerson } from '../../db/people';
+import { findPeopleWithIdNumber, savePersonAnswers } from '../../db/people';
 import { classifyStorageError } from '../../db/storage-errors';
 import type { Finding } from '../../domain/finding';
 import { computeAge, normalizeIdNumber, parseIdNumber } from '../../domain/id-card';
@@ -52,18 +52,22 @@ export function SurveyForm({ person, preferences }: { person: Person; preference
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [showAll, setShowAll] = useState(false);
   const saveChain = useRef<Promise<unknown>>(Promise.resolve());
+  const changedFields = useRef(new Set<string>());
   const today = formatLocalDate(new Date());
 
   useEffect(() => {
-    const subscription = form.watch(() => {
-      const draft = { ...person, ...(form.getValues() as Person) };
-      const version = journal.write('person', draft);
+    const subscription = form.watch((_values, { name }) => {
+      if (name) changedFields.current.add(name.split('.')[0]!);
+      const values = form.getValues() as Person;
+      // Only what this form changed: other fields may have moved on since it opened.
+      const answers = Object.fromEntries([...changedFields.current].map((field) => [field, values[field as keyof Person]])) as Partial<Person>;
+      const version = journal.write('person', { ...person, ...values });
       setStatus({ kind: 'saving' });
       saveChain.current = saveChain.current
-        .then(() => savePerson(db, draft))
+        .then(() => savePersonAnswers(db, person, answers))
         .then(
           () => {
-            journal.clear(draft.id, version);
+            journal.clear(person.id, version);
             setStatus({ kind: 'saved' });
           },
           (error: unknown) => setStatus({ kind: 'failed', message: describeStorageError(classifyStorageError(error)) }),
