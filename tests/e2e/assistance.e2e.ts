@@ -1,23 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchChromium, newPhoneContext, seriousAccessibilityViolations, startTestServer, waitForOfflineReady, type TestServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, newPhoneContext, seriousAccessibilityViolations, waitForOfflineReady, withServerAndBrowser } from './harness';
 import { HouseholdForm, SurveyPage } from './pages';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 async function addJobSeeker(page: Page, name: string): Promise<string> {
   await page.getByRole('button', { name: '添加成员' }).click();
@@ -36,17 +23,17 @@ const tallyOf = (page: Page, label: string) =>
 
 describe('assistance offline', () => {
   it('records a group referral for three people, voids one, and the tallies and 「待帮扶」 follow', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(env.browser);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForOfflineReady(page);
     await context.setOffline(true);
 
-    await new HouseholdForm(page).open(server.url).then((form) => form.add({ village: '新国村', head: '韦明' }));
+    await new HouseholdForm(page).open(env.server.url).then((form) => form.add({ village: '新国村', head: '韦明' }));
     const ids = [];
     for (const name of ['韦明', '覃芳', '梁强']) ids.push(await addJobSeeker(page, name));
 
-    await page.goto(`${server.url}/#/owed`);
+    await page.goto(`${env.server.url}/#/owed`);
     await page.getByText('251 就业帮扶：3 人待帮扶').waitFor();
     await page.getByRole('link', { name: '集体帮扶登记' }).click();
     await page.getByRole('group', { name: '服务类型' }).getByLabel('岗位推介').check();
@@ -57,7 +44,7 @@ describe('assistance offline', () => {
     await page.getByRole('button', { name: '为选中的 3 人记录' }).click();
     await page.getByText('已为 3 人记录「岗位推介」').waitFor();
 
-    await page.goto(`${server.url}/#/people/${ids[0]}/services`);
+    await page.goto(`${env.server.url}/#/people/${ids[0]}/services`);
     await expect.poll(() => tallyOf(page, '岗位推介')).toBe('1/5');
     await page.getByRole('button', { name: /^作废 .* 岗位推介$/ }).click();
     await page.getByLabel('作废原因').fill('未到场');
@@ -68,10 +55,10 @@ describe('assistance offline', () => {
     await page.getByRole('list', { name: '帮扶记录' }).screenshot({ path: join(ARTIFACTS_DIR, 'event-log.png') });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/#/people/${ids[1]}/services`);
+    await page.goto(`${env.server.url}/#/people/${ids[1]}/services`);
     await expect.poll(() => tallyOf(page, '岗位推介')).toBe('1/5');
 
-    await page.goto(`${server.url}/#/owed`);
+    await page.goto(`${env.server.url}/#/owed`);
     const list = page.getByRole('list', { name: '待帮扶人员' });
     await list.getByText('韦明').waitFor();
     expect(await list.getByText('职业指导 0/2 · 岗位推介 0/5 · 培训或见习 0/1').count()).toBe(1);

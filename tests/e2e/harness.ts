@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import { resolveServerConfig } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/serve';
@@ -101,5 +102,33 @@ export async function startSlowSyncProxy(target: string, delayMs: number): Promi
       server.closeAllConnections();
       server.close(() => resolve());
     }),
+  };
+}
+
+/**
+ * A test file's receiver and browser: started before its tests, closed after them. Read them
+ * through the returned object once the tests run.
+ */
+export function withServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the test server starts in beforeAll');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
   };
 }

@@ -1,33 +1,21 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPhoneContext, startTestServer, waitForOfflineReady, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPhoneContext, waitForOfflineReady, withServerAndBrowser } from './harness';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 describe('a new deployment', () => {
   it('is offered with 「发现新版本」 and applied only by 「立即更新」, never while the cadre types', async () => {
-    const context = await newPhoneContext(browser);
+    const context = await newPhoneContext(env.browser);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForOfflineReady(page);
-    await page.goto(`${server.url}/#/households/new`);
+    await page.goto(`${env.server.url}/#/households/new`);
     await page.getByLabel('户主').fill('梁秀');
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
-    appendFileSync(join(server.staticDir, 'sw.js'), '\n// deployment 2\n');
+    appendFileSync(join(env.server.staticDir, 'sw.js'), '\n// deployment 2\n');
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();
