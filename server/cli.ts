@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { checkCommand } from './check-command';
 import { ConfigError, resolveServerConfig, resolveStoreLocation } from './config';
 import { describeScope, parseScope } from './scope';
 import { openConfiguredStore, startServer } from './serve';
@@ -8,6 +9,8 @@ const USAGE = `用法 / usage:
   fieldbook serve [--port N] [--host H] [--data FILE] [--cert FILE --key FILE] [--static DIR]
   fieldbook token create --name NAME --scope SCOPE [--data FILE]
     SCOPE: 县、乡镇或村的名称或行政区划代码 / a county, township or village name or code (融水县, 融水镇, 新国村, 450225)
+  fieldbook check FILE.xlsx [--json] [--date YYYY-MM-DD]
+    明细表（附件2-1）疑点检查 / the 疑点 checks over an official detail ledger; exit 0 none, 1 errors, 2 unreadable
   数据：--data 指定的 SQLite 文件，否则 DATABASE_URL 指定的 PostgreSQL，否则 FIELDBOOK_DATA 或 ./data/fieldbook.db
   data: the SQLite file of --data, else the PostgreSQL database of DATABASE_URL, else FIELDBOOK_DATA or ./data/fieldbook.db`;
 
@@ -70,6 +73,7 @@ async function tokenCommand(args: string[]): Promise<void> {
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
   token: tokenCommand,
+  check: checkCommand,
 };
 
 export async function runCli(argv: string[]): Promise<void> {
