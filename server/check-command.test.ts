@@ -1,28 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AN_ID_STORED_AS_NUMBER, aLedgerRow, anIdNumber, buildLedgerWorkbook, theSeedSampleRow, toCells, toXlsxBuffer, type LedgerCells } from '../tests/fixtures/ledger-workbook';
+import { runFieldbook } from '../tests/fixtures/run-fieldbook';
 import { formatReport } from './check-command';
-import { REPO_ROOT } from './config';
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function fieldbook(args: string[]): Promise<CliRun> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [resolve(REPO_ROOT, 'bin/fieldbook.js'), ...args], { cwd: REPO_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const fieldbook = runFieldbook;
 
 let directory = '';
 beforeAll(async () => {

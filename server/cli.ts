@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check-command';
+import { summaryCommand } from './summary-command';
 import { ConfigError, resolveServerConfig, resolveStoreLocation } from './config';
 import { describeScope, parseScope } from './scope';
 import { openConfiguredStore, startServer } from './serve';
@@ -11,6 +12,8 @@ const USAGE = `用法 / usage:
     SCOPE: 县、乡镇或村的名称或行政区划代码 / a county, township or village name or code (融水县, 融水镇, 新国村, 450225)
   fieldbook check FILE.xlsx [--json] [--date YYYY-MM-DD]
     明细表（附件2-1）疑点检查 / the 疑点 checks over an official detail ledger; exit 0 none, 1 errors, 2 unreadable
+  fieldbook summary FILE.xlsx... -o OUT.xlsx [--by 县|乡|村]
+    由明细表生成汇总表（附件2-2）/ the summary table from one or more detail ledgers
   数据：--data 指定的 SQLite 文件，否则 DATABASE_URL 指定的 PostgreSQL，否则 FIELDBOOK_DATA 或 ./data/fieldbook.db
   data: the SQLite file of --data, else the PostgreSQL database of DATABASE_URL, else FIELDBOOK_DATA or ./data/fieldbook.db`;
 
@@ -74,6 +77,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
   token: tokenCommand,
   check: checkCommand,
+  summary: summaryCommand,
 };
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs';
+import { SUMMARY_COLUMNS, toFigureArray, type LedgerSummary, type SummaryLevel } from '../../src/domain/ledger-summary';
+
+const TITLE = '柳州市脱贫家庭劳动力就业帮扶汇总表';
+const GROUP_HEADERS: Record<SummaryLevel, string> = { 县: '县（区）', 乡: '乡（镇）', 村: '村' };
+
+/**
+ * The 汇总表 in the layout of seed 000 附件2-2: title, the 填报单位 line, three header rows with
+ * merged cells, the column-number row, then 合计 and one row per group. Figures are numbers.
+ */
+export function buildSummaryWorkbook(summary: LedgerSummary, by: SummaryLevel, reportDate: string): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('附件2-2');
+  const figureColumns = SUMMARY_COLUMNS.length;
+  const lastColumn = 2 + figureColumns + 1; // 序号, 县（区）, the 23 figures, 备注
+  const [year, month, day] = reportDate.split('-').map(Number);
+
+  sheet.mergeCells(1, 1, 1, lastColumn);
+  sheet.getCell(1, 1).value = TITLE;
+  sheet.getCell(1, 1).font = { bold: true, size: 16 };
+  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
+  sheet.mergeCells(2, 1, 2, lastColumn);
+  sheet.getCell(2, 1).value = `填报单位：            填报人：            联系电话：            填报时间：${year}年${month}月${day}日`;
+
+  const [top, middle, bottom] = [3, 4, 5];
+  const header = (row: number, column: number, value: string) => {
+    const cell = sheet.getCell(row, column);
+    cell.value = value;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.font = { bold: true };
+  };
+  for (const [column, text] of [[1, '序号'], [2, GROUP_HEADERS[by]], [lastColumn, '备注']] as const) {
+    sheet.mergeCells(top, column, bottom, column);
+    header(top, column, text);
+  }
+  // Merge each run of columns sharing a group (top row) or subgroup (middle row).
+  SUMMARY_COLUMNS.forEach((column, index) => {
+    const at = 3 + index;
+    if (!column.group) {
+      sheet.mergeCells(top, at, bottom, at);
+      header(top, at, column.label);
+      return;
+    }
+    const previous = SUMMARY_COLUMNS[index - 1];
+    if (previous?.group !== column.group) {
+      const end = at + SUMMARY_COLUMNS.slice(index).findIndex((other) => other.group !== column.group);
+      const last = end < at ? 2 + figureColumns : end - 1;
+      sheet.mergeCells(top, at, top, last);
+      header(top, at, column.group);
+    }
+    if (column.subgroup) {
+      if (previous?.subgroup !== column.subgroup) {
+        const end = at + SUMMARY_COLUMNS.slice(index).findIndex((other) => other.subgroup !== column.subgroup);
+        const last = end < at ? 2 + figureColumns : end - 1;
+        sheet.mergeCells(middle, at, middle, last);
+        header(middle, at, column.subgroup);
+      }
+      header(bottom, at, column.label);
+    } else {
+      sheet.mergeCells(middle, at, bottom, at);
+      header(middle, at, column.label);
+    }
+  });
+  const numbers = sheet.getRow(6);
+  for (let column = 1; column <= lastColumn; column += 1) numbers.getCell(column).value = column;
+
+  const addFigures = (serial: number | string, name: string, figures: number[]) => sheet.addRow([serial, name, ...figures, '']);
+  addFigures('', '合计', toFigureArray(summary.total));
+  summary.groups.forEach((group, index) => addFigures(index + 1, group.name, toFigureArray(group.figures)));
+
+  sheet.getColumn(1).width = 6;
+  sheet.getColumn(2).width = 14;
+  for (let column = 3; column < lastColumn; column += 1) sheet.getColumn(column).width = 9;
+  return workbook;
+}
