@@ -8,14 +8,14 @@ export function HomeScreen() {
     { label: '人数', value: counts?.people },
     { label: '已调查', value: counts?.surveyed },
     { label: '待帮扶', value: counts?.owed },
-    { label: '未同步', value: counts?.pendingSync },
+    { label: '未同步', value: counts?.pendingSync, wide: true },
   ];
   return (
     <section aria-labelledby="home-title" className="screen">
       <h1 id="home-title">入户台账</h1>
       <dl className="figures" aria-busy={counts === null}>
-        {figures.map(({ label, value }) => (
-          <div className="figure" key={label}>
+        {figures.map(({ label, value, wide }) => (
+          <div className={wide ? 'figure wide' : 'figure'} key={label}>
             <dt>{label}</dt>
             <dd>{value ?? '…'}</dd>
           </div>
