@@ -14,11 +14,13 @@ export function TextField({
   hint,
   inputMode,
   required,
+  type = 'text',
 }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
   inputMode?: 'text' | 'numeric' | 'tel';
   required?: boolean;
+  type?: 'text' | 'date' | 'tel';
 }) {
   const id = useId();
   const messageId = `${id}-message`;
@@ -30,6 +32,7 @@ export function TextField({
       </label>
       <input
         id={id}
+        type={type}
         value={value}
         inputMode={inputMode}
         required={required}

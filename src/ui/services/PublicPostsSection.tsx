@@ -3,17 +3,8 @@ import { savePerson } from '../../db/people';
 import { formatLocalDate } from '../../domain/dates';
 import type { Person } from '../../domain/person';
 import { POST_EXIT_DESTINATIONS, PublicPostSpellSchema, type PublicPostSpell } from '../../domain/public-post';
+import { TextField } from '../fields';
 import { useServices } from '../services';
-
-function Field({ label, value, onChange, type = 'text' }: { label: string; value: string; onChange: (value: string) => void; type?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} onChange={(event) => onChange(event.target.value)} />
-    </div>
-  );
-}
 
 function ExitForm({ spell, onSave }: { spell: PublicPostSpell; onSave: (spell: PublicPostSpell) => Promise<string | null> }) {
   const destinationId = useId();
@@ -22,7 +13,7 @@ function ExitForm({ spell, onSave }: { spell: PublicPostSpell; onSave: (spell: P
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <div className="card nested">
-      <Field label="退出时间" type="date" value={exitDate} onChange={setExitDate} />
+      <TextField label="退出时间" type="date" value={exitDate} onChange={setExitDate} />
       <div className="field">
         <label htmlFor={destinationId}>退出后就业去向</label>
         <select id={destinationId} value={destination} onChange={(event) => setDestination(event.target.value)}>
@@ -110,11 +101,11 @@ export function PublicPostsSection({ person }: { person: Person }) {
       </ul>
       {adding ? (
         <div className="card nested">
-          <Field label="岗位（工种）名称" value={draft.post} onChange={(post) => setDraft({ ...draft, post })} />
-          <Field label="用人单位" value={draft.employer} onChange={(employer) => setDraft({ ...draft, employer })} />
-          <Field label="月补贴标准（元）" value={draft.monthlySubsidy} onChange={(value) => setDraft({ ...draft, monthlySubsidy: value.replace(/[^\d.]/g, '') })} />
-          <Field label="上岗时间" type="date" value={draft.startDate} onChange={(startDate) => setDraft({ ...draft, startDate })} />
-          <Field label="补贴资金来源" value={draft.fundingSource} onChange={(fundingSource) => setDraft({ ...draft, fundingSource })} />
+          <TextField label="岗位（工种）名称" value={draft.post} onChange={(post) => setDraft({ ...draft, post })} />
+          <TextField label="用人单位" value={draft.employer} onChange={(employer) => setDraft({ ...draft, employer })} />
+          <TextField label="月补贴标准（元）" value={draft.monthlySubsidy} onChange={(value) => setDraft({ ...draft, monthlySubsidy: value.replace(/[^\d.]/g, '') })} />
+          <TextField label="上岗时间" type="date" value={draft.startDate} onChange={(startDate) => setDraft({ ...draft, startDate })} />
+          <TextField label="补贴资金来源" value={draft.fundingSource} onChange={(fundingSource) => setDraft({ ...draft, fundingSource })} />
           {problem ? <p role="alert" className="field-error">{problem}</p> : null}
           <button type="button" className="button primary small" onClick={() => void addSpell()}>
             保存岗位

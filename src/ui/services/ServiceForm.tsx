@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { NewEvent } from '../../db/events';
 import { SATISFACTION_LEVELS, type ServiceType } from '../../domain/assistance-event';
 import { formatLocalDate } from '../../domain/dates';
+import { CheckboxField, TextField } from '../fields';
 
 /** A service as the form collects it, before it is given a person. */
 export type ServiceDraft = NewEvent extends infer T ? (T extends unknown ? Omit<T, 'personId'> : never) : never;
@@ -68,26 +69,6 @@ function toDraft(values: Values, drawId: string | undefined): ServiceDraft | nul
   }
 }
 
-function Text({ label, value, onChange, type = 'text' }: { label: string; value: string; onChange: (value: string) => void; type?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} onChange={(event) => onChange(event.target.value)} />
-    </div>
-  );
-}
-
-function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
-  const id = useId();
-  return (
-    <div className="field checkbox">
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
-      <label htmlFor={id}>{label}</label>
-    </div>
-  );
-}
-
 /**
  * Records one service: its kind, date, who gave it, and what the kind needs (企业和岗位, 课程,
  * 见习单位, 活动名称, 回访结果). For a 电话回访 draw it also asks the call's questions.
@@ -142,34 +123,34 @@ export function ServiceForm({ types, defaultContact, drawId, submitLabel, onSubm
         </fieldset>
       )}
       <div className="inline-fields">
-        <Text label="日期" type="date" value={values.date} onChange={set('date')} />
-        <Text label="帮扶联系人" value={values.assistanceContact} onChange={set('assistanceContact')} />
+        <TextField label="日期" type="date" value={values.date} onChange={set('date')} />
+        <TextField label="帮扶联系人" value={values.assistanceContact} onChange={set('assistanceContact')} />
       </div>
       {values.type === '岗位推介' ? (
         <>
-          <Text label="推介企业" value={values.company} onChange={set('company')} />
-          <Text label="推介岗位" value={values.post} onChange={set('post')} />
+          <TextField label="推介企业" value={values.company} onChange={set('company')} />
+          <TextField label="推介岗位" value={values.post} onChange={set('post')} />
         </>
       ) : null}
-      {values.type === '技能培训' || values.type === '创业培训' ? <Text label="培训项目（课程）" value={values.course} onChange={set('course')} /> : null}
-      {values.type === '就业见习' ? <Text label="见习单位" value={values.place} onChange={set('place')} /> : null}
+      {values.type === '技能培训' || values.type === '创业培训' ? <TextField label="培训项目（课程）" value={values.course} onChange={set('course')} /> : null}
+      {values.type === '就业见习' ? <TextField label="见习单位" value={values.place} onChange={set('place')} /> : null}
       {values.type === '招聘活动' ? (
         <>
-          <Text label="招聘活动名称" value={values.eventName} onChange={set('eventName')} />
-          <Check label="已录用" checked={values.hired} onChange={set('hired')} />
+          <TextField label="招聘活动名称" value={values.eventName} onChange={set('eventName')} />
+          <CheckboxField label="已录用" checked={values.hired} onChange={set('hired')} />
         </>
       ) : null}
-      {values.type === '跟踪回访' ? <Text label="回访结果" value={values.result} onChange={set('result')} /> : null}
+      {values.type === '跟踪回访' ? <TextField label="回访结果" value={values.result} onChange={set('result')} /> : null}
       {values.type === '跟踪回访' && drawId ? (
         <>
-          <Text label="务工地址" value={values.workAddress} onChange={set('workAddress')} />
-          <Text label="企业" value={values.employer} onChange={set('employer')} />
-          <Text label="电话" type="tel" value={values.phone} onChange={set('phone')} />
-          <Text label="工资额" value={values.wage} onChange={set('wage')} />
-          <Check label="知道一次性交通补贴" checked={values.knowsTransportSubsidy} onChange={set('knowsTransportSubsidy')} />
-          <Check label="已领取一次性交通补贴" checked={values.receivedTransportSubsidy} onChange={set('receivedTransportSubsidy')} />
-          <Check label="知道稳岗补贴" checked={values.knowsJobRetentionSubsidy} onChange={set('knowsJobRetentionSubsidy')} />
-          <Check label="已领取稳岗补贴" checked={values.receivedJobRetentionSubsidy} onChange={set('receivedJobRetentionSubsidy')} />
+          <TextField label="务工地址" value={values.workAddress} onChange={set('workAddress')} />
+          <TextField label="企业" value={values.employer} onChange={set('employer')} />
+          <TextField label="电话" type="tel" value={values.phone} onChange={set('phone')} />
+          <TextField label="工资额" value={values.wage} onChange={set('wage')} />
+          <CheckboxField label="知道一次性交通补贴" checked={values.knowsTransportSubsidy} onChange={set('knowsTransportSubsidy')} />
+          <CheckboxField label="已领取一次性交通补贴" checked={values.receivedTransportSubsidy} onChange={set('receivedTransportSubsidy')} />
+          <CheckboxField label="知道稳岗补贴" checked={values.knowsJobRetentionSubsidy} onChange={set('knowsJobRetentionSubsidy')} />
+          <CheckboxField label="已领取稳岗补贴" checked={values.receivedJobRetentionSubsidy} onChange={set('receivedJobRetentionSubsidy')} />
           <fieldset className="choice">
             <legend>满意度</legend>
             <div className="options">
@@ -183,7 +164,7 @@ export function ServiceForm({ types, defaultContact, drawId, submitLabel, onSubm
           </fieldset>
         </>
       ) : null}
-      <Text label="备注" value={values.note} onChange={set('note')} />
+      <TextField label="备注" value={values.note} onChange={set('note')} />
       {children}
       {warning ? <p className="banner warning">{warning}</p> : null}
       {problem ? (

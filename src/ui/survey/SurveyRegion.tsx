@@ -3,6 +3,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import type { Person } from '../../domain/person';
 import { listRegionBuckets, REGION_BUCKET_SETS, type RegionBucketSetId } from '../../domain/region-buckets';
 import { useFieldFindings } from './findings-context';
+import { FieldMessages } from './survey-fields';
 
 /**
  * 就业所在地 / 就业意向: buckets of the set chosen in 设置; an answer already given keeps its own
@@ -36,13 +37,7 @@ export function SurveyRegion({ name, label, currentSet }: { name: 'employmentReg
           </label>
         ))}
       </div>
-      <div id={`${id}-messages`}>
-        {findings.map((finding) => (
-          <p key={finding.message} className={finding.level === 'error' ? 'field-error' : 'field-warning'}>
-            {finding.message}
-          </p>
-        ))}
-      </div>
+      <FieldMessages id={`${id}-messages`} findings={findings} />
     </fieldset>
   );
 }

@@ -10,7 +10,7 @@ type ListKey = { [K in keyof Person]-?: Person[K] extends string[] ? K : never }
 type NumberKey = { [K in keyof Person]-?: NonNullable<Person[K]> extends number ? K : never }[keyof Person];
 type ChoiceKey = { [K in keyof Person]-?: Exclude<Person[K], undefined> extends string ? (undefined extends Person[K] ? K : never) : never }[keyof Person];
 
-function FieldMessages({ id, findings, hint }: { id: string; findings: readonly Finding[]; hint?: ReactNode }) {
+export function FieldMessages({ id, findings, hint }: { id: string; findings: readonly Finding[]; hint?: ReactNode }) {
   if (findings.length === 0) return hint ? <p id={id} className="field-hint">{hint}</p> : null;
   return (
     <div id={id}>
