@@ -17,6 +17,20 @@ async function aPhone(receiver: Awaited<ReturnType<typeof aReceiver>>, token: st
   return { db, sync: () => drainOutbox(db, { fetch }) };
 }
 
+
+/** Two phones of one village, both holding 韦明 (made on the first, received by the second). */
+async function twoPhonesSharingAPerson() {
+  const receiver = await aReceiver();
+  const token = await receiver.tokenFor(XINGUO);
+  const first = await aPhone(receiver, token);
+  const second = await aPhone(receiver, token);
+  const household = await saveHousehold(first.db, aHousehold({ village: '新国村' }));
+  const person = await savePerson(first.db, { ...(await addMember(first.db, household.id)), name: '韦明' });
+  await first.sync();
+  await second.sync();
+  return { receiver, first, second, person };
+}
+
 describe('two phones and the township receiver', () => {
   it('brings a colleague’s household and survey to the other phone through the changes feed', async () => {
     const receiver = await aReceiver();
@@ -36,14 +50,7 @@ describe('two phones and the township receiver', () => {
   });
 
   it('picks the same current version on every device when two phones edit one person', async () => {
-    const receiver = await aReceiver();
-    const token = await receiver.tokenFor(XINGUO);
-    const first = await aPhone(receiver, token);
-    const second = await aPhone(receiver, token);
-    const household = await saveHousehold(first.db, aHousehold({ village: '新国村' }));
-    const person = await savePerson(first.db, { ...(await addMember(first.db, household.id)), name: '韦明' });
-    await first.sync();
-    await second.sync();
+    const { receiver, first, second, person } = await twoPhonesSharingAPerson();
 
     await savePerson(first.db, { ...person, phone: '13907720001' }, new Date('2030-01-01T08:00:00Z'));
     const [copy] = await second.db.people.toArray();
@@ -72,14 +79,7 @@ describe('「有冲突」', () => {
   });
 
   it('flags a person edited on two phones until someone chooses, and every device ends on the choice', async () => {
-    const receiver = await aReceiver();
-    const token = await receiver.tokenFor(XINGUO);
-    const first = await aPhone(receiver, token);
-    const second = await aPhone(receiver, token);
-    const household = await saveHousehold(first.db, aHousehold({ village: '新国村' }));
-    const person = await savePerson(first.db, { ...(await addMember(first.db, household.id)), name: '韦明' });
-    await first.sync();
-    await second.sync();
+    const { first, second, person } = await twoPhonesSharingAPerson();
 
     // Both phones edit offline, then the second one syncs first.
     await savePerson(first.db, { ...person, phone: '13907720001' });
