@@ -1,4 +1,5 @@
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { RECORD_TABLES, touchesTables } from '../db/changed-tables';
 import type { FieldbookDatabase } from '../db/database';
 import type { DrainResult } from './sync-client';
 
@@ -55,8 +56,8 @@ export function startSyncScheduler(db: FieldbookDatabase): SyncScheduler {
 
   const onOnline = () => void run();
   // Only edits to records count; the client's own outbox and state writes must not wake it.
-  const onStorageMutated = (parts: Record<string, unknown>) => {
-    if (!Object.keys(parts).some((key) => /\/(households|people|events)\//.test(key))) return;
+  const onStorageMutated = (parts: ObservabilitySet) => {
+    if (!touchesTables(parts, RECORD_TABLES)) return;
     clearTimeout(editTimer);
     if (navigator.onLine) editTimer = setTimeout(() => void run(), AFTER_EDIT_DELAY_MS);
   };

@@ -1,13 +1,15 @@
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { touchesTables } from '../db/changed-tables';
 import { useEffect, useState, type DependencyList } from 'react';
 import type { AnalysisApi } from '../../workers/client';
 import { useServices } from './services';
 
 /**
  * A figure from the analysis worker, asked again whenever any tab or worker writes to the
- * database. Answers that arrive after a newer question are dropped.
+ * database (or, with `tables`, to one of those tables: a figure over all records should not be
+ * recomputed for every outbox write of a sync). Answers that arrive after a newer question are dropped.
  */
-export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps: DependencyList): T | null {
+export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps: DependencyList, tables?: readonly string[]): T | null {
   const { analysis } = useServices();
   const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
@@ -19,11 +21,14 @@ export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps:
         if (!cancelled && asked === latest) setValue(next);
       });
     };
+    const onMutated = (parts: ObservabilitySet) => {
+      if (!tables || touchesTables(parts, tables)) refresh();
+    };
     refresh();
-    Dexie.on('storagemutated', refresh);
+    Dexie.on('storagemutated', onMutated);
     return () => {
       cancelled = true;
-      Dexie.on.storagemutated.unsubscribe(refresh);
+      Dexie.on.storagemutated.unsubscribe(onMutated);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `ask` is re-created each render; `deps` says when it changes.
   }, [analysis, ...deps]);

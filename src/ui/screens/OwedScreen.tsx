@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
+import { RECORD_TABLES } from '../../db/changed-tables';
 import { useAnalysis } from '../use-analysis';
 import { VirtualList } from '../VirtualList';
 
@@ -15,7 +16,7 @@ export function OwedScreen() {
   const contactId = useId();
   const [village, setVillage] = useState('');
   const [contact, setContact] = useState('');
-  const list = useAnalysis((analysis) => analysis.services.owed({ village, assistanceContact: contact }), [village, contact]);
+  const list = useAnalysis((analysis) => analysis.services.owed({ village, assistanceContact: contact }), [village, contact], RECORD_TABLES);
 
   return (
     <section aria-labelledby="owed-title" className="screen people-screen">
