@@ -1,6 +1,6 @@
 import { computeAge, normalizeIdNumber, parseIdNumber } from './id-card';
 import { MONITOR_TYPES } from './household';
-import { LEDGER_COLUMNS, type LedgerRow } from './ledger-row';
+import { hasIntentionRow, hasNoIntentionRow, INTENTION_KEYS, isEmployedRow, LEDGER_COLUMNS, type LedgerRow } from './ledger-row';
 import { checkPhone } from './phone';
 import { REGION_BUCKET_SETS } from './region-buckets';
 import { BUILT_IN_PACKAGES, DEFAULT_PACKAGE_ID, type ServicePackage } from './service-package';
@@ -54,23 +54,6 @@ const CHOICE_COLUMNS: readonly { key: LedgerKey; options: readonly string[] }[] 
   { key: 'internship', options: YES_NO },
   { key: 'training', options: YES_NO },
 ];
-
-const INTENTION_KEYS: readonly LedgerKey[] = ['intendedRegion', 'intendedEmployerType', 'expectedPay', 'nearTermPlan'];
-
-/** Employed = 就业区域 given (CONTRACTS 「fieldbook summary」). */
-export function isEmployedRow(row: LedgerRow): boolean {
-  return row.employmentRegion !== '';
-}
-
-/** 有就业意愿 = any of 就业意向 / 就业意向单位性质 / 薪酬期望值 / 近期打算 given. */
-export function hasIntentionRow(row: LedgerRow): boolean {
-  return INTENTION_KEYS.some((key) => row[key] !== '');
-}
-
-/** 无就业意向 = 无就业意向原因 given. */
-export function hasNoIntentionRow(row: LedgerRow): boolean {
-  return row.noIntentionReason !== '';
-}
 
 /** The 疑点 of 明细表 rows, in row order. age.sex_mismatch is not here: the ledger has no typed 年龄/性别. */
 export function checkLedgerRows(rows: readonly LedgerRow[], options: LedgerCheckOptions): LedgerFinding[] {

@@ -67,3 +67,23 @@ export const LEDGER_COLUMNS: readonly { key: Exclude<keyof LedgerRow, 'row'>; he
   { key: 'assistanceContactPhone', header: '帮扶联系人电话' },
   { key: 'remarks', header: '备注' },
 ];
+
+/** The 未就业情况 columns that say a person wants work (附件2-1). */
+export const INTENTION_KEYS = ['intendedRegion', 'intendedEmployerType', 'expectedPay', 'nearTermPlan'] as const satisfies readonly (keyof LedgerRow)[];
+
+// The status definitions of ../shared/CONTRACTS.md, shared by the checks and the 汇总表.
+
+/** 已就业 = 就业区域 given. */
+export function isEmployedRow(row: LedgerRow): boolean {
+  return row.employmentRegion.trim() !== '';
+}
+
+/** 有就业意愿 = any of 就业意向 / 就业意向单位性质 / 薪酬期望值 / 近期打算 given. */
+export function hasIntentionRow(row: LedgerRow): boolean {
+  return INTENTION_KEYS.some((key) => row[key].trim() !== '');
+}
+
+/** 无就业意向 = 无就业意向原因 given. */
+export function hasNoIntentionRow(row: LedgerRow): boolean {
+  return row.noIntentionReason.trim() !== '';
+}

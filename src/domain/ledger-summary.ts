@@ -1,4 +1,4 @@
-import type { LedgerRow } from './ledger-row';
+import { hasIntentionRow, hasNoIntentionRow, isEmployedRow, type LedgerRow } from './ledger-row';
 import { REGION_BUCKET_SETS } from './region-buckets';
 import { LABOUR_ABILITIES, NO_INTENTION_REASONS } from './survey-options';
 
@@ -218,33 +218,25 @@ function addRow(figures: SummaryFigures, row: LedgerRow): void {
 
   // A region outside the five buckets still makes the person employed: it counts in 小计 only,
   // so 小计 can exceed the sum of the buckets, and value.unknown points at the row.
-  const region = row.employmentRegion.trim();
-  if (region) {
+  if (isEmployedRow(row)) {
     figures.employed += 1;
-    const regionKey = REGION_KEYS.get(region);
+    const regionKey = REGION_KEYS.get(row.employmentRegion.trim());
     if (regionKey) figures[regionKey] += 1;
   }
 
-  if ([row.intendedRegion, row.intendedEmployerType, row.expectedPay, row.nearTermPlan].some(isGiven)) {
-    figures.withIntention += 1;
-  }
+  if (hasIntentionRow(row)) figures.withIntention += 1;
 
   // Unlike regions, the reasons have a catch-all 其他, and a reason outside the list is some other
   // reason: it counts in 其他 too, so the reason columns always add up to 小计.
-  const reason = row.noIntentionReason.trim();
-  if (reason) {
+  if (hasNoIntentionRow(row)) {
     figures.withoutIntention += 1;
-    figures[REASON_KEYS.get(reason) ?? 'noIntentionOther'] += 1;
+    figures[REASON_KEYS.get(row.noIntentionReason.trim()) ?? 'noIntentionOther'] += 1;
   }
 
   figures.guidanceSessions += parseNumber(row.guidanceCount) ?? 0;
   figures.referralSessions += parseNumber(row.referralCount) ?? 0;
   if (isYes(row.internship)) figures.internships += 1;
   if (isYes(row.training)) figures.trainees += 1;
-}
-
-function isGiven(cell: string): boolean {
-  return cell.trim() !== '';
 }
 
 function isYes(cell: string): boolean {
