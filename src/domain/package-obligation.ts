@@ -1,4 +1,5 @@
 import { activeServices, type AssistanceEvent } from './assistance-event';
+import { addMonths, daysBetween } from './dates';
 import { computeAge, parseIdNumber } from './id-card';
 import type { Household } from './household';
 import type { Person } from './person';
@@ -51,15 +52,7 @@ export function owesPackage(person: Person, policy: OwesPolicy | OwesRule): bool
 
 /** 动态清零: a month after becoming owed, clamped to the month's last day (01-31 → 02-28). */
 export function addOneMonth(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const nextYear = month === 12 ? year + 1 : year;
-  const nextMonth = month === 12 ? 1 : month + 1;
-  const lastDay = new Date(Date.UTC(nextYear, nextMonth, 0)).getUTCDate();
-  return `${nextYear}-${String(nextMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return addMonths(date, 1);
 }
 
 /** The day the person became owed the package: a counted post exit, first seen not at work, else the survey date. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SAMPLE_RATE } from './callback-sample';
+import { DEFAULT_REVERIFY_MONTHS } from './record-checks';
 import { DEFAULT_OWES_RULE, OWES_RULES, type OwesPolicy, type OwesRule } from './package-obligation';
 import { DEFAULT_WORKING_AGE } from './person-rules';
 import { BUILT_IN_PACKAGES, DEFAULT_PACKAGE_ID, ServicePackageSchema, type ServicePackage } from './service-package';
@@ -29,7 +30,11 @@ export const PreferencesSchema = z.object({
   owesPostLeavers: z.boolean().catch(true).default(true),
   /** 电话回访 share of poverty-alleviated labourers per township. */
   sampleRate: z.number().gt(0).max(1).catch(DEFAULT_SAMPLE_RATE).default(DEFAULT_SAMPLE_RATE),
+  /** 核实周期: a record not re-verified (调查时间) within this many months is 疑点 (seed 003: 半年不少于一次; quarterly as an option). */
+  reverifyMonths: z.union([z.literal(3), z.literal(6)]).catch(DEFAULT_REVERIFY_MONTHS).default(DEFAULT_REVERIFY_MONTHS),
 });
+
+export const REVERIFY_PERIODS = { 6: '每半年', 3: '每季度' } as const;
 
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -3,7 +3,8 @@ import { isAtWork } from './person-rules';
 
 const NOT_WORKING_CAPABLE: readonly string[] = ['无劳动力', '丧失劳动力'];
 
-function isWorkingCapable(person: Person): boolean {
+/** Able to work: not a student and not 无劳动力 / 丧失劳动力. */
+export function isWorkingCapable(person: Person): boolean {
   return person.isStudent !== '是' && !(person.labourAbility && NOT_WORKING_CAPABLE.includes(person.labourAbility));
 }
 

@@ -1,4 +1,4 @@
-import type { HouseholdInput } from '../../src/domain/household';
+import { HouseholdSchema, type Household, type HouseholdInput } from '../../src/domain/household';
 import { createPerson, type Person, type PersonInput } from '../../src/domain/person';
 import type { FieldbookDatabase } from '../../src/db/database';
 import { openDatabase } from '../../src/db/database';
@@ -22,6 +22,11 @@ export function aHousehold(overrides: Partial<HouseholdInput> = {}): Omit<Househ
     povertyAlleviated: true,
     ...overrides,
   };
+}
+
+/** A stored household record (id `h1` unless given), as the database holds it. */
+export function aHouseholdRecord(overrides: Partial<HouseholdInput> = {}): Household {
+  return HouseholdSchema.parse({ id: 'h1', createdAt: '2026-05-01T08:00:00.000Z', updatedAt: '2026-05-01T08:00:00.000Z', ...aHousehold(overrides) });
 }
 
 /** A valid 18-digit ID: 融水县, born 1990-03-15, male (sequence 013). */

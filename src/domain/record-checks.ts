@@ -1,0 +1,127 @@
+import { activeServices, type AssistanceEvent } from './assistance-event';
+import { addMonths } from './dates';
+import type { Finding } from './finding';
+import type { Household } from './household';
+import { normalizeIdNumber } from './id-card';
+import { addOneMonth, checkInternshipEligibility, describeObligation, owesPackage, type OwesPolicy } from './package-obligation';
+import type { Person } from './person';
+import { applicablePart, checkPerson, type RuleContext } from './person-rules';
+import { formatMissing, type ServicePackage } from './service-package';
+import { isWorkingCapable, isZeroEmploymentHousehold } from './zero-employment';
+
+/** 半年不少于一次 (seed 003); 3 when the township verifies quarterly. */
+export const DEFAULT_REVERIFY_MONTHS = 6;
+
+/** Everything the 疑点 checks of the phone's own records depend on besides the records. */
+export interface RecordCheckContext extends RuleContext {
+  servicePackage: ServicePackage;
+  owesPolicy: OwesPolicy;
+  /** 核实周期 in months. */
+  reverifyMonths: number;
+}
+
+/** The field the assistance checks point at: the record's 帮扶服务 page rather than a survey field. */
+export const SERVICES_FIELD = 'services';
+
+/** Identity problems are 疑点 even before the survey starts (the roster may carry them). */
+const CHECKED_BEFORE_SURVEY: ReadonlySet<string> = new Set(['id.format', 'id.checksum', 'id.birthdate', 'age.sex_mismatch']);
+
+const error = (code: string, field: string, message: string): Finding => ({ code, level: 'error', field, message });
+const warning = (code: string, field: string, message: string): Finding => ({ code, level: 'warning', field, message });
+
+function isOutsideCounty(person: Person): boolean {
+  return applicablePart(person) === 'employed' && person.employmentRegion !== undefined && person.employmentRegion.value !== '县内';
+}
+
+/** 公益性岗位 holders also recorded as working outside the county (seed 004: 重复享受补贴). */
+function checkDoubleSubsidy(person: Person, context: RecordCheckContext): Finding[] {
+  if (!isOutsideCounty(person)) return [];
+  const onPost = person.publicPosts.find((spell) => spell.startDate <= context.reportDate && (!spell.exitDate || spell.exitDate > context.reportDate));
+  if (!onPost) return [];
+  return [error('post.double_subsidy', 'employmentRegion', `在公益性岗位「${onPost.post}」上岗，又登记为在${person.employmentRegion!.value}务工，可能重复享受补贴，请核实`)];
+}
+
+function checkStale(person: Person, context: RecordCheckContext): Finding[] {
+  if (!person.surveyedAt) return [];
+  const due = addMonths(person.surveyedAt, context.reverifyMonths);
+  if (due >= context.reportDate) return [];
+  const period = context.reverifyMonths === 3 ? '一个季度' : `${context.reverifyMonths} 个月`;
+  return [warning('record.stale', 'surveyedAt', `上次调查核实于 ${person.surveyedAt}，已超过${period}（应于 ${due} 前再次核实）`)];
+}
+
+function checkOverdue(person: Person, events: readonly AssistanceEvent[], context: RecordCheckContext): Finding[] {
+  if (!owesPackage(person, context.owesPolicy)) return [];
+  const standing = describeObligation(person, events, { servicePackage: context.servicePackage, today: context.reportDate, policy: context.owesPolicy });
+  if (standing.tally.isComplete || standing.deadline >= context.reportDate) return [];
+  return [
+    error(
+      'package.overdue',
+      SERVICES_FIELD,
+      `动态清零期限 ${standing.deadline} 已过，${context.servicePackage.name}仍缺：${formatMissing(standing.tally)}`,
+    ),
+  ];
+}
+
+function checkInternships(person: Person, events: readonly AssistanceEvent[]): Finding[] {
+  return activeServices(events).flatMap((event) => {
+    if (event.type !== '就业见习') return [];
+    const eligibility = checkInternshipEligibility(person, event.date);
+    return eligibility.eligible ? [] : [warning('internship.ineligible', SERVICES_FIELD, `${event.date} 参加就业见习（${event.place}）：${eligibility.reason}`)];
+  });
+}
+
+/**
+ * The 疑点 of one person that need only the person, their household and their events: the
+ * survey rules (identity only until the survey starts) and the assistance and post checks.
+ * Duplicates across records come from `findDuplicateIdGroups`.
+ */
+export function checkPersonRecord(person: Person, events: readonly AssistanceEvent[], context: RecordCheckContext): Finding[] {
+  const survey = checkPerson(person, context);
+  return [
+    ...(person.surveyedAt ? survey : survey.filter((finding) => CHECKED_BEFORE_SURVEY.has(finding.code))),
+    ...checkDoubleSubsidy(person, context),
+    ...checkStale(person, context),
+    ...checkOverdue(person, events, context),
+    ...checkInternships(person, events),
+  ];
+}
+
+/** The 疑点 of a household as a whole: 零就业家庭 past its month, relocated with nobody at work. */
+export function checkHouseholdRecord(household: Household, members: readonly Person[], context: Pick<RuleContext, 'reportDate'>): Finding[] {
+  const findings: Finding[] = [];
+  const zero = isZeroEmploymentHousehold(members);
+  if (zero && household.zeroEmploymentSince && addOneMonth(household.zeroEmploymentSince) < context.reportDate) {
+    findings.push(error('household.zero_employment', 'zeroEmploymentSince', `自 ${household.zeroEmploymentSince} 起为零就业家庭，超过一个月仍无一人就业`));
+  }
+  if (zero && household.relocated) {
+    const capable = members.filter(isWorkingCapable).length;
+    findings.push(error('household.relocated_unemployed', 'relocated', `易地搬迁户有 ${capable} 名有劳动能力的成员，无一人就业（应确保至少 1 人就业）`));
+  }
+  return findings;
+}
+
+/** The key two records share when their ID numbers are the same (spaces, full-width digits and x folded). */
+export function duplicateKeyOf(idNumber: string): string {
+  return normalizeIdNumber(idNumber);
+}
+
+/** ID numbers on more than one record, each with the ids of every record holding it. */
+export function findDuplicateIdGroups(people: Iterable<Pick<Person, 'id' | 'idNumber'>>): Map<string, string[]> {
+  const byNumber = new Map<string, string[]>();
+  for (const person of people) {
+    const key = duplicateKeyOf(person.idNumber);
+    if (!key) continue;
+    const ids = byNumber.get(key);
+    if (ids) ids.push(person.id);
+    else byNumber.set(key, [person.id]);
+  }
+  for (const [key, ids] of byNumber) if (ids.length < 2) byNumber.delete(key);
+  return byNumber;
+}
+
+/** The finding each record of a duplicate group gets, naming the others. */
+export function duplicateIdFinding(others: readonly { name: string; village: string }[]): Finding {
+  const named = others.slice(0, 3).map((other) => `${other.name || '未填姓名'}（${other.village || '未填村'}）`);
+  const more = others.length > 3 ? ` 等 ${others.length} 人` : '';
+  return error('id.duplicate', 'idNumber', `身份证号与 ${named.join('、')}${more} 的记录重复`);
+}
