@@ -7,12 +7,13 @@ import { startSyncScheduler } from './sync/sync-scheduler';
 import { App } from './ui/App';
 import { ServiceWorkerUpdates } from './ui/ServiceWorkerUpdates';
 import { ServicesProvider } from './ui/services';
-import { connectAnalysisWorker } from '../workers/client';
+import { connectAnalysisWorker, forwardDatabaseChanges } from '../workers/client';
 import './ui/styles.css';
 
 const journal = createEditJournal();
 const db = openDatabase();
 const services = { db, analysis: connectAnalysisWorker(), storage: navigator.storage, journal, sync: startSyncScheduler(db) };
+forwardDatabaseChanges(services.analysis, db.name);
 void requestPersistentStorage(navigator.storage).catch(() => null);
 // Before anything renders: put back an edit the last session journaled but could not store.
 // Loaded only when needed: it brings the record schemas, which the first screen does not need.

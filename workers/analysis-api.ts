@@ -1,11 +1,31 @@
 import type { FieldbookDatabase } from '../src/db/database';
 import { countUnsyncedRevisions } from '../src/db/outbox';
 import type { StoredCallbackDraw } from '../src/db/database';
+import type { ChangedKeys } from '../src/db/changed-tables';
+import { formatLocalDate } from '../src/domain/dates';
+import type { TargetGroup } from '../src/domain/targets';
 import type { AssistanceAnalysis, CallbackRow, OwedList } from './assistance-analysis';
 import type { PeopleSearch, PersonRow } from './people-search';
+import { RecordAnalysis, type FindingRow, type FindingsFilter, type FindingsSummary, type ProgressDashboard, type ProgressSeries } from './record-analysis';
+import { RecordModel, type LoadProgress } from './record-model';
 
 export type { CallbackRow, OwedList } from './assistance-analysis';
 export type { PersonRow } from './people-search';
+export type { FindingRow, FindingsFilter, FindingsSummary, GroupProgress, ProgressDashboard, ProgressSeries, UnitProgress } from './record-analysis';
+export type { LoadProgress } from './record-model';
+
+/** The size of the data in the worker's memory and how long it took to get there. */
+export interface ModelStats {
+  households: number;
+  people: number;
+  events: number;
+  /** Reading every record out of IndexedDB. */
+  loadMs: number;
+  /** Checking every record and summing up, the first time. */
+  analysisMs: number;
+  /** The last incremental update after a change. */
+  lastUpdateMs: number;
+}
 
 /** The figures on the home screen. */
 export interface OverviewCounts {
@@ -23,6 +43,33 @@ export interface OverviewCounts {
  * shipped through postMessage.
  */
 export interface AnalysisApi {
+  model: {
+    /**
+     * Reads every record into the worker's memory, once; later calls wait for the same load.
+     * Every other whole-data-set question waits for it too, so the UI calls this first to show
+     * progress.
+     */
+    load(onProgress?: (progress: LoadProgress) => void): Promise<ModelStats>;
+    /** Changes the UI has seen (Dexie's notice, as keys), so the next answer includes them. */
+    noteChanges(changed: ChangedKeys): Promise<void>;
+    /** Checks every record again from scratch and returns how long it took (ms). */
+    recompute(): Promise<number>;
+    stats(): Promise<ModelStats>;
+  };
+  findings: {
+    /** 疑点 counts by check and by village. */
+    summary(): Promise<FindingsSummary>;
+    /** One page of 疑点, by township, village, level and name. */
+    list(filter: FindingsFilter, offset: number, limit: number): Promise<{ rows: FindingRow[]; total: number }>;
+    /** The 疑点 of one person or household (duplicates across the data set included). */
+    of(kind: 'person' | 'household', id: string): Promise<FindingRow[]>;
+  };
+  progress: {
+    /** 转移就业 against targets and milestones for every township and village, this year up to today. */
+    dashboard(year: number): Promise<ProgressDashboard>;
+    /** Weekly cumulative counts for the chart; no township means everyone. */
+    series(year: number, group: TargetGroup, unit: { township?: string; village?: string }): Promise<ProgressSeries>;
+  };
   overview: {
     /** Counts of households, people and surveyed people on this phone. */
     counts(): Promise<OverviewCounts>;
@@ -46,14 +93,72 @@ export interface AnalysisApi {
   };
 }
 
-export function createAnalysisApi(db: FieldbookDatabase): AnalysisApi {
+export function createAnalysisApi(db: FieldbookDatabase, today: () => string = () => formatLocalDate(new Date())): AnalysisApi {
+  let loaded: Promise<{ model: RecordModel; analysis: RecordAnalysis; stats: ModelStats }> | undefined;
+  const progressListeners = new Set<(progress: LoadProgress) => void>();
+  const loadModel = () =>
+    (loaded ??= (async () => {
+      const started = performance.now();
+      const model = await RecordModel.load(db, (progress) => progressListeners.forEach((listener) => listener(progress)));
+      const loadMs = performance.now() - started;
+      const analysis = new RecordAnalysis(model, today);
+      const stats = { households: model.households.size, people: model.people.size, events: model.events.size, loadMs, analysisMs: analysis.lastUpdateMs, lastUpdateMs: 0 };
+      return { model, analysis, stats };
+    })());
+  const ready = async () => {
+    const state = await loadModel();
+    await state.model.settled();
+    return state;
+  };
+
   // The home screen needs only counts; search brings the pinyin dictionary, so it loads on first use.
   let peopleSearch: Promise<PeopleSearch> | undefined;
   const loadPeopleSearch = () => (peopleSearch ??= import('./people-search').then((module) => module.createPeopleSearch(db)));
   let assistance: Promise<AssistanceAnalysis> | undefined;
-  const loadAssistance = () => (assistance ??= import('./assistance-analysis').then((module) => module.createAssistanceAnalysis(db)));
+  const loadAssistance = () => (assistance ??= import('./assistance-analysis').then((module) => module.createAssistanceAnalysis(db, async () => (await ready()).model)));
 
   return {
+    model: {
+      async load(onProgress) {
+        if (onProgress) progressListeners.add(onProgress);
+        try {
+          return (await ready()).stats;
+        } finally {
+          if (onProgress) progressListeners.delete(onProgress);
+        }
+      },
+      async noteChanges(changed) {
+        if (loaded) await (await loaded).model.apply(changed);
+      },
+      async recompute() {
+        const { analysis } = await ready();
+        analysis.recomputeAll();
+        return analysis.lastUpdateMs;
+      },
+      async stats() {
+        const { model, analysis, stats } = await ready();
+        return { ...stats, households: model.households.size, people: model.people.size, events: model.events.size, lastUpdateMs: analysis.lastUpdateMs };
+      },
+    },
+    findings: {
+      async summary() {
+        return (await ready()).analysis.findingsSummary();
+      },
+      async list(filter, offset, limit) {
+        return (await ready()).analysis.findingsList(filter, offset, limit);
+      },
+      async of(kind, id) {
+        return (await ready()).analysis.findingsOf(kind, id);
+      },
+    },
+    progress: {
+      async dashboard(year) {
+        return (await ready()).analysis.dashboard(year);
+      },
+      async series(year, group, unit) {
+        return (await ready()).analysis.series(year, group, unit);
+      },
+    },
     overview: {
       async counts() {
         return db.transaction('r', [db.households, db.people, db.outbox], async (tx) => ({

@@ -1,12 +1,12 @@
 import type { FieldbookDatabase, StoredCallbackDraw } from '../src/db/database';
 import { loadPreferences } from '../src/db/preferences';
-import type { AssistanceEvent } from '../src/domain/assistance-event';
 import { drawCallbackSample, type SampleCandidate } from '../src/domain/callback-sample';
 import { formatLocalDate } from '../src/domain/dates';
 import type { Household } from '../src/domain/household';
 import { listOwedPeople, type OwedPerson } from '../src/domain/package-obligation';
-import { listPackages, owesPolicyOf } from '../src/domain/preferences';
+import { listPackages, owesPolicyOf, restorePreferences } from '../src/domain/preferences';
 import { findPackage } from '../src/domain/service-package';
+import type { RecordModel } from './record-model';
 
 export interface OwedList {
   rows: OwedPerson[];
@@ -29,30 +29,21 @@ export interface CallbackRow {
 
 const collator = new Intl.Collator('zh-CN');
 
-function groupEvents(events: readonly AssistanceEvent[]): Map<string, AssistanceEvent[]> {
-  const byPerson = new Map<string, AssistanceEvent[]>();
-  for (const event of events) {
-    const list = byPerson.get(event.personId);
-    if (list) list.push(event);
-    else byPerson.set(event.personId, [event]);
-  }
-  return byPerson;
-}
-
 /** 「待帮扶」 and 电话回访 over the whole phone database; loaded by the worker on first use. */
-export function createAssistanceAnalysis(db: FieldbookDatabase) {
+export function createAssistanceAnalysis(db: FieldbookDatabase, loadModel: () => Promise<RecordModel>) {
   async function loadHouseholds(): Promise<Map<string, Household>> {
     return new Map((await db.households.toArray()).map((household) => [household.id, household]));
   }
 
   return {
     async owed(filter: { village?: string; assistanceContact?: string } = {}): Promise<OwedList> {
-      const [people, households, events, preferences] = await Promise.all([db.people.toArray(), loadHouseholds(), db.events.toArray(), loadPreferences(db)]);
+      const model = await loadModel();
+      const preferences = restorePreferences(model.settings.get('preferences'));
       const servicePackage = findPackage(listPackages(preferences), preferences.packageId);
       const all = listOwedPeople({
-        people,
-        households,
-        eventsByPerson: groupEvents(events),
+        people: [...model.people.values()],
+        households: model.households,
+        eventsByPerson: model.eventsByPerson,
         servicePackage,
         policy: owesPolicyOf(preferences),
         today: formatLocalDate(new Date()),

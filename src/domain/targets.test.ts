@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readSeedExcerpt } from '../../tests/fixtures/seeds';
 import { emptyTargetPlan, findTargetMismatches, parseTargetTable, targetOf, type TargetPlan } from './targets';
 
 /** 附件1 of seed 000 exactly as the seed file holds it (one cell per line, stray spaces). */
-function seedTargetTable(): string {
-  const seed = readFileSync(new URL('../../../shared/seeds/000_d5143b920e3a99d2.txt', import.meta.url), 'utf8');
-  const start = seed.indexOf('柳江区 2023 年转移就业目标任务计划表');
-  return seed.slice(start, seed.indexOf('柳州市脱贫家庭劳动力就业帮扶明细表', start));
-}
+const seedTargetTable = () => readSeedExcerpt('seed-000-attachment-1');
 
 describe('parseTargetTable', () => {
   it('reads the eight townships and the 合计 row of seed 000 附件1', () => {

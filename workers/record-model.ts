@@ -1,0 +1,207 @@
+import Dexie from 'dexie';
+import { changedKeysOf, MODEL_TABLES, type ChangedKeys } from '../src/db/changed-tables';
+import type { FieldbookDatabase } from '../src/db/database';
+import type { AssistanceEvent } from '../src/domain/assistance-event';
+import type { Household } from '../src/domain/household';
+import type { Person } from '../src/domain/person';
+
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+}
+
+/** What one batch of changes touched, for recomputing only what depends on it. */
+export interface ModelChange {
+  people: Set<string>;
+  households: Set<string>;
+  /** People whose events changed. */
+  eventPeople: Set<string>;
+  settings: Set<string>;
+  /** A whole table changed (a clear or restore): recompute everything. */
+  everything: boolean;
+}
+
+const PAGE = 5_000;
+
+function emptyChange(): ModelChange {
+  return { people: new Set(), households: new Set(), eventPeople: new Set(), settings: new Set(), everything: false };
+}
+
+/**
+ * The phone's records held in the worker's memory: read from IndexedDB once (the slow part:
+ * seconds for 100,000 people), then kept current from Dexie's change notices, re-reading only
+ * the records named. Records are trusted as stored: every write path parses them first.
+ */
+export class RecordModel {
+  readonly households = new Map<string, Household>();
+  readonly people = new Map<string, Person>();
+  readonly events = new Map<string, AssistanceEvent>();
+  readonly eventsByPerson = new Map<string, AssistanceEvent[]>();
+  readonly membersByHousehold = new Map<string, Set<string>>();
+  readonly settings = new Map<string, unknown>();
+
+  private queue: Promise<unknown> = Promise.resolve();
+  private unsubscribe = () => {};
+  private readonly listeners = new Set<(change: ModelChange) => void>();
+
+  private constructor(private readonly db: FieldbookDatabase) {}
+
+  /** Reads every record page by page, reporting progress, and starts following changes. */
+  static async load(db: FieldbookDatabase, onProgress?: (progress: LoadProgress) => void): Promise<RecordModel> {
+    const model = new RecordModel(db);
+    const onMutated = (parts: Parameters<typeof changedKeysOf>[0]) => {
+      const changed = changedKeysOf(parts, db.name, MODEL_TABLES);
+      if (Object.keys(changed).length > 0) void model.apply(changed);
+    };
+    // Subscribe before reading, so nothing written during the load is missed (applying twice is harmless).
+    Dexie.on('storagemutated', onMutated);
+    model.unsubscribe = () => Dexie.on.storagemutated.unsubscribe(onMutated);
+    const [households, people, events] = await Promise.all([db.households.count(), db.people.count(), db.events.count()]);
+    const progress = { loaded: 0, total: households + people + events };
+    onProgress?.({ ...progress });
+    const readTable = async <T extends { id: string }>(table: Dexie.Table<T, string>, put: (row: T) => void) => {
+      let last: string | undefined;
+      for (;;) {
+        const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(PAGE).toArray();
+        page.forEach(put);
+        progress.loaded += page.length;
+        onProgress?.({ loaded: progress.loaded, total: Math.max(progress.total, progress.loaded) });
+        if (page.length < PAGE) return;
+        last = page.at(-1)!.id;
+      }
+    };
+    await readTable(db.households, (household) => model.putHousehold(household));
+    await readTable(db.people, (person) => model.putPerson(person));
+    await readTable(db.events, (event) => model.putEvent(event));
+    for (const row of await db.settings.toArray()) model.settings.set(row.key, row.value);
+    return model;
+  }
+
+  /** Stops following changes (tests open many databases in one process). */
+  close(): void {
+    this.unsubscribe();
+  }
+
+  /** Runs `listener` after every batch of changes is applied. */
+  onChange(listener: (change: ModelChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once every change noted so far is applied. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  /** Re-reads the records named (or whole tables) and updates the maps; applied in the order noted. */
+  apply(changed: ChangedKeys): Promise<void> {
+    const next = this.queue.then(() => this.applyNow(changed));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async applyNow(changed: ChangedKeys): Promise<void> {
+    const change = emptyChange();
+    const { db } = this;
+    if (changed.households === 'all') {
+      change.everything = true;
+      this.households.clear();
+      (await db.households.toArray()).forEach((household) => this.putHousehold(household));
+    } else if (changed.households) {
+      const rows = await db.households.bulkGet(changed.households);
+      changed.households.forEach((id, index) => {
+        const after = rows[index];
+        if (after) this.putHousehold(after);
+        else this.households.delete(id);
+        change.households.add(id);
+      });
+    }
+    if (changed.people) {
+      if (changed.people === 'all') {
+        change.everything = true;
+        this.people.clear();
+        this.membersByHousehold.clear();
+        (await db.people.toArray()).forEach((person) => this.putPerson(person));
+      } else {
+        const rows = await db.people.bulkGet(changed.people);
+        changed.people.forEach((id, index) => {
+          const before = this.people.get(id);
+          if (before) change.households.add(before.householdId);
+          this.removePerson(id);
+          const after = rows[index];
+          if (after) {
+            this.putPerson(after);
+            change.households.add(after.householdId);
+          }
+          change.people.add(id);
+        });
+      }
+    }
+    if (changed.events) {
+      if (changed.events === 'all') {
+        change.everything = true;
+        this.events.clear();
+        this.eventsByPerson.clear();
+        (await db.events.toArray()).forEach((event) => this.putEvent(event));
+      } else {
+        const rows = await db.events.bulkGet(changed.events);
+        changed.events.forEach((id, index) => {
+          const before = this.events.get(id);
+          if (before) change.eventPeople.add(before.personId);
+          this.removeEvent(id);
+          const after = rows[index];
+          if (after) {
+            this.putEvent(after);
+            change.eventPeople.add(after.personId);
+          }
+        });
+      }
+    }
+    if (changed.settings) {
+      const rows = changed.settings === 'all' ? await db.settings.toArray() : await db.settings.bulkGet(changed.settings);
+      if (changed.settings === 'all') this.settings.clear();
+      else changed.settings.forEach((key) => this.settings.delete(key));
+      for (const row of rows) if (row) this.settings.set(row.key, row.value);
+      (changed.settings === 'all' ? [...this.settings.keys()] : changed.settings).forEach((key) => change.settings.add(key));
+      if (changed.settings === 'all') change.everything = true;
+    }
+    for (const listener of this.listeners) listener(change);
+  }
+
+  membersOf(householdId: string): Person[] {
+    return [...(this.membersByHousehold.get(householdId) ?? [])].flatMap((id) => this.people.get(id) ?? []);
+  }
+
+  private putHousehold(household: Household): void {
+    this.households.set(household.id, household);
+  }
+
+  private putPerson(person: Person): void {
+    this.people.set(person.id, person);
+    let members = this.membersByHousehold.get(person.householdId);
+    if (!members) this.membersByHousehold.set(person.householdId, (members = new Set()));
+    members.add(person.id);
+  }
+
+  private removePerson(id: string): void {
+    const person = this.people.get(id);
+    if (!person) return;
+    this.people.delete(id);
+    this.membersByHousehold.get(person.householdId)?.delete(id);
+  }
+
+  private putEvent(event: AssistanceEvent): void {
+    this.events.set(event.id, event);
+    const list = this.eventsByPerson.get(event.personId);
+    if (list) list.push(event);
+    else this.eventsByPerson.set(event.personId, [event]);
+  }
+
+  private removeEvent(id: string): void {
+    const event = this.events.get(id);
+    if (!event) return;
+    this.events.delete(id);
+    const list = this.eventsByPerson.get(event.personId);
+    if (list) this.eventsByPerson.set(event.personId, list.filter((other) => other.id !== id));
+  }
+}
