@@ -17,13 +17,21 @@ export function parseLooseMonth(text: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The day the person's present work began, as recorded (else the survey day), or null if not at work. */
+export function employmentBeganOn(person: Person): string | null {
+  if (applicablePart(person) !== 'employed') return null;
+  return parseLooseMonth(person.employedSince) ?? parseLooseMonth(person.migrantSince) ?? person.surveyedAt ?? person.createdAt.slice(0, 10);
+}
+
+/** The day work that began on `began` starts counting in `year`, or null if it does not count that year. */
+export function countedInYear(began: string | null, year: number): string | null {
+  if (began === null || began > `${year}-12-31`) return null;
+  return began < `${year}-01-01` ? `${year}-01-01` : began;
+}
+
 /** The day the person starts counting as 转移就业 in `year`, or null if they do not count that year. */
 export function countedEmploymentDate(person: Person, year: number): string | null {
-  if (applicablePart(person) !== 'employed') return null;
-  const began = parseLooseMonth(person.employedSince) ?? parseLooseMonth(person.migrantSince) ?? person.surveyedAt ?? person.createdAt.slice(0, 10);
-  const yearStart = `${year}-01-01`;
-  if (began > `${year}-12-31`) return null;
-  return began < yearStart ? yearStart : began;
+  return countedInYear(employmentBeganOn(person), year);
 }
 
 /** 稳定就业: 年内累计就业 6 个月以上, as the 汇总表 counts it. */

@@ -140,7 +140,7 @@ describe('id.duplicate', () => {
     const groups = findDuplicateIdGroups([
       { id: 'a', idNumber: VALID_ID_MALE_1990 },
       { id: 'b', idNumber: ` ${VALID_ID_MALE_1990.replace('9', '９')}` },
-      { id: 'c', idNumber: '110101199003070014' },
+      { id: 'c', idNumber: '110101199003070011' },
       { id: 'd', idNumber: '' },
       { id: 'e', idNumber: '' },
     ]);
