@@ -32,3 +32,16 @@ export const CHECK_NAMES: Readonly<Record<string, string>> = {
 export function describeCheck(code: string): string {
   return CHECK_NAMES[code] ?? code;
 }
+
+/** Checks that need more than the survey form: the record's household, events or other records. */
+export const DATA_SET_CHECK_CODES: ReadonlySet<string> = new Set([
+  'id.duplicate',
+  'household.zero_employment',
+  'household.relocated_unemployed',
+  'post.double_subsidy',
+  'record.stale',
+  'package.overdue',
+  'internship.ineligible',
+]);
+
+export const LEVEL_NAMES = { error: '错误', warning: '提醒' } as const;

@@ -1,14 +1,15 @@
-import { RECORD_TABLES } from '../db/changed-tables';
+import { MODEL_TABLES, RECORD_TABLES } from '../db/changed-tables';
 import type { OverviewCounts } from '../../workers/client';
 import { useAnalysis } from './use-analysis';
 
 /**
- * The worker's home-screen figures. The counts are cheap and follow every write; the
- * 「待帮扶」 count reads every person and event, so it follows record edits only (设置 changes are
- * seen when the home screen opens again).
+ * The worker's home-screen figures. The counts are cheap and follow every write; 「待帮扶」 and
+ * the 疑点 errors come from the worker's whole-data-set model, so they follow record (and, for
+ * 疑点, 设置) edits only, not every outbox write of a sync.
  */
-export function useOverview(): (OverviewCounts & { owed: number | undefined }) | null {
+export function useOverview(): (OverviewCounts & { owed: number | undefined; findings: number | undefined }) | null {
   const counts = useAnalysis((analysis) => analysis.overview.counts(), []);
   const owed = useAnalysis((analysis) => analysis.services.owed(), [], RECORD_TABLES);
-  return counts ? { ...counts, owed: owed?.total } : null;
+  const findings = useAnalysis((analysis) => analysis.findings.summary(), [], MODEL_TABLES);
+  return counts ? { ...counts, owed: owed?.total, findings: findings?.errors } : null;
 }

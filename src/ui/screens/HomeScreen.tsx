@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { ModelLoadProgress } from '../ModelLoadProgress';
 import { useOverview } from '../use-overview';
 
 export function HomeScreen() {
@@ -8,14 +9,16 @@ export function HomeScreen() {
     { label: '人数', value: counts?.people },
     { label: '已调查', value: counts?.surveyed },
     { label: '待帮扶', value: counts?.owed },
-    { label: '未同步', value: counts?.pendingSync, wide: true },
+    { label: '疑点（错误）', value: counts?.findings },
+    { label: '未同步', value: counts?.pendingSync },
   ];
   return (
     <section aria-labelledby="home-title" className="screen">
       <h1 id="home-title">入户台账</h1>
+      <ModelLoadProgress />
       <dl className="figures" aria-busy={counts === null}>
-        {figures.map(({ label, value, wide }) => (
-          <div className={wide ? 'figure wide' : 'figure'} key={label}>
+        {figures.map(({ label, value }) => (
+          <div className="figure" key={label}>
             <dt>{label}</dt>
             <dd>{value ?? '…'}</dd>
           </div>
@@ -30,6 +33,22 @@ export function HomeScreen() {
         </Link>
         <Link href="/sync" className="button">
           同步
+        </Link>
+      </div>
+      <div className="actions">
+        <Link href="/progress" className="button">
+          目标进度
+        </Link>
+        <Link href="/findings" className="button">
+          疑点
+        </Link>
+      </div>
+      <div className="actions">
+        <Link href="/import" className="button">
+          导入花名册
+        </Link>
+        <Link href="/reports" className="button">
+          报表
         </Link>
       </div>
     </section>

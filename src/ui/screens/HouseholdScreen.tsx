@@ -6,6 +6,7 @@ import { formatLocalDate } from '../../domain/dates';
 import { formatHouseholdAddress } from '../../domain/household';
 import { surveyStateOf } from '../../domain/person-rules';
 import { ConflictNotice } from '../ConflictNotice';
+import { RecordFindings } from '../findings/RecordFindings';
 import { useServices } from '../services';
 import { SurveyStateBadge } from '../SurveyStateBadge';
 import { SyncBadge } from '../sync-status';
@@ -38,6 +39,7 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
           <Link href={`/households/${household.id}/edit`}>编辑户信息</Link> <SyncBadge kind="household" id={household.id} />
         </p>
       </div>
+      <RecordFindings kind="household" id={household.id} />
       <ConflictNotice kind="household" id={household.id} />
       <h2>家庭成员</h2>
       {members === undefined ? null : members.length === 0 ? (

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { loadPreferences, savePreferences } from '../../db/preferences';
 import { OWES_RULES, type OwesRule } from '../../domain/package-obligation';
-import { listPackages, type Preferences } from '../../domain/preferences';
+import { listPackages, REVERIFY_PERIODS, type Preferences } from '../../domain/preferences';
 import { formatTally, tallyPackage } from '../../domain/service-package';
 import { CustomPackageForm } from './CustomPackageForm';
 import { REGION_BUCKET_SET_IDS, REGION_BUCKET_SETS } from '../../domain/region-buckets';
@@ -82,6 +82,17 @@ export function PreferencesCard() {
         />
         <label htmlFor={`${id}-post-leavers`}>公益性岗位退出人员（超龄除外）也须落实服务包</label>
       </div>
+      <fieldset className="choice">
+        <legend>信息核实周期</legend>
+        <div className="options">
+          {([6, 3] as const).map((months) => (
+            <label key={months} className="option">
+              <input type="radio" name={`${id}-reverify`} checked={preferences.reverifyMonths === months} onChange={() => update({ ...preferences, reverifyMonths: months })} />
+              <span>{REVERIFY_PERIODS[months]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="field">
         <label htmlFor={`${id}-rate`}>电话回访抽查比例（%）</label>
         <input

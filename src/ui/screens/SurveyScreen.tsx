@@ -4,7 +4,9 @@ import { Link } from 'wouter';
 import { loadPreferences } from '../../db/preferences';
 import type { Person } from '../../domain/person';
 import type { Preferences } from '../../domain/preferences';
+import { DATA_SET_CHECK_CODES } from '../../domain/check-codes';
 import { ConflictNotice } from '../ConflictNotice';
+import { RecordFindings } from '../findings/RecordFindings';
 import { useServices } from '../services';
 import { SyncBadge } from '../sync-status';
 import { SurveyForm } from '../survey/SurveyForm';
@@ -39,6 +41,7 @@ export function SurveyScreen({ personId }: { personId: string }) {
           <Link href={`/people/${personId}/services`}>帮扶记录</Link> <SyncBadge kind="person" id={personId} />
         </p>
       ) : null}
+      <RecordFindings kind="person" id={personId} codes={DATA_SET_CHECK_CODES} />
       <ConflictNotice kind="person" id={personId} onResolved={() => void db.people.get(personId).then((found) => setPerson(found ?? null))} />
       {person && preferences ? <SurveyForm key={`${person.id}:${person.updatedAt}`} person={person} preferences={preferences} /> : <p aria-busy="true">正在读取…</p>}
     </section>
