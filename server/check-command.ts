@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { formatLocalDate } from '../src/domain/dates';
 import { checkLedgerRows, type LedgerFinding } from '../src/domain/ledger-checks';
+import { LedgerReadError } from '../src/excel/read-ledger';
 import { ConfigError } from './config';
-import { LedgerReadError, readLedgerWorkbook } from './excel/read-ledger';
+import { readLedgerFile } from './excel/read-ledger-file';
 
 const LEVEL_LABELS: Record<LedgerFinding['level'], string> = { error: '错误', warning: '提醒' };
 
@@ -27,7 +28,7 @@ export async function checkCommand(args: string[]): Promise<void> {
 
   let ledger;
   try {
-    ledger = await readLedgerWorkbook(file);
+    ledger = await readLedgerFile(file);
   } catch (error) {
     if (!(error instanceof LedgerReadError)) throw error;
     process.stderr.write(`无法读取 ${file}：${error.chinese}\ncannot read ${file}: ${error.message}\n`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check-command';
+import { importCommand } from './import-command';
 import { summaryCommand } from './summary-command';
 import { ConfigError, resolveServerConfig, resolveStoreLocation } from './config';
 import { describeScope, parseScope } from './scope';
@@ -14,6 +15,9 @@ const USAGE = `用法 / usage:
     明细表（附件2-1）疑点检查 / the 疑点 checks over an official detail ledger; exit 0 none, 1 errors, 2 unreadable
   fieldbook summary FILE.xlsx... -o OUT.xlsx [--by 县|乡|村]
     由明细表生成汇总表（附件2-2）/ the summary table from one or more detail ledgers
+  fieldbook import FILE.xlsx... [--data FILE]
+    把明细表导入接收端的数据，按身份证号认人，重复导入不会重复添加 / load detail ledgers into the receiver's store, matched by ID number
+    exit 0 全部导入或未变化 / all in; 1 有行因问题被跳过 / rows skipped; 2 文件无法读取，未导入任何数据 / unreadable, nothing stored
   数据：--data 指定的 SQLite 文件，否则 DATABASE_URL 指定的 PostgreSQL，否则 FIELDBOOK_DATA 或 ./data/fieldbook.db
   data: the SQLite file of --data, else the PostgreSQL database of DATABASE_URL, else FIELDBOOK_DATA or ./data/fieldbook.db`;
 
@@ -78,6 +82,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   token: tokenCommand,
   check: checkCommand,
   summary: summaryCommand,
+  import: importCommand,
 };
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { formatLocalDate } from '../src/domain/dates';
 import type { LedgerRow } from '../src/domain/ledger-row';
 import { summarizeLedger, type SummaryLevel } from '../src/domain/ledger-summary';
+import { LedgerReadError } from '../src/excel/read-ledger';
+import { writeSummaryWorkbook } from '../src/excel/write-summary';
 import { ConfigError } from './config';
-import { LedgerReadError, readLedgerWorkbook } from './excel/read-ledger';
-import { buildSummaryWorkbook } from './excel/write-summary';
+import { readLedgerFile } from './excel/read-ledger-file';
 
 const LEVELS: readonly SummaryLevel[] = ['县', '乡', '村'];
 
@@ -22,7 +23,7 @@ export async function summaryCommand(args: string[]): Promise<void> {
   const rows: LedgerRow[] = [];
   for (const file of positionals) {
     try {
-      rows.push(...(await readLedgerWorkbook(file)).rows);
+      rows.push(...(await readLedgerFile(file)).rows);
     } catch (error) {
       if (!(error instanceof LedgerReadError)) throw error;
       process.stderr.write(`无法读取 ${file}：${error.chinese}\ncannot read ${file}: ${error.message}\n`);
@@ -31,6 +32,6 @@ export async function summaryCommand(args: string[]): Promise<void> {
     }
   }
   const summary = summarizeLedger(rows, by);
-  await buildSummaryWorkbook(summary, by, formatLocalDate(new Date())).xlsx.writeFile(values.output);
+  await writeSummaryWorkbook(summary, by, formatLocalDate(new Date())).xlsx.writeFile(values.output);
   console.log(`已写入 ${values.output}：${positionals.length} 个文件，${rows.length} 行，${summary.groups.length} 个${by}`);
 }

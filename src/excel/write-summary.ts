@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { SUMMARY_COLUMNS, toFigureArray, type LedgerSummary, type SummaryLevel } from '../../src/domain/ledger-summary';
+import { SUMMARY_COLUMNS, toFigureArray, type LedgerSummary, type SummaryLevel } from '../domain/ledger-summary';
+import { formatFormDate, setUpPage, styleBody, styleHeader, writeFilingLine, writeTitle } from './sheet-style';
 
 const TITLE = '柳州市脱贫家庭劳动力就业帮扶汇总表';
 const GROUP_HEADERS: Record<SummaryLevel, string> = { 县: '县（区）', 乡: '乡（镇）', 村: '村' };
@@ -8,26 +9,18 @@ const GROUP_HEADERS: Record<SummaryLevel, string> = { 县: '县（区）', 乡: 
  * The 汇总表 in the layout of seed 000 附件2-2: title, the 填报单位 line, three header rows with
  * merged cells, the column-number row, then 合计 and one row per group. Figures are numbers.
  */
-export function buildSummaryWorkbook(summary: LedgerSummary, by: SummaryLevel, reportDate: string): ExcelJS.Workbook {
+export function writeSummaryWorkbook(summary: LedgerSummary, by: SummaryLevel, reportDate: string): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('附件2-2');
   const figureColumns = SUMMARY_COLUMNS.length;
   const lastColumn = 2 + figureColumns + 1; // 序号, 县（区）, the 23 figures, 备注
-  const [year, month, day] = reportDate.split('-').map(Number);
 
-  sheet.mergeCells(1, 1, 1, lastColumn);
-  sheet.getCell(1, 1).value = TITLE;
-  sheet.getCell(1, 1).font = { bold: true, size: 16 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, lastColumn);
-  sheet.getCell(2, 1).value = `填报单位：            填报人：            联系电话：            填报时间：${year}年${month}月${day}日`;
+  writeTitle(sheet, 1, lastColumn, TITLE);
+  writeFilingLine(sheet, 2, lastColumn, `填报单位：            填报人：            联系电话：            填报时间：${formatFormDate(reportDate)}`);
 
   const [top, middle, bottom] = [3, 4, 5];
   const header = (row: number, column: number, value: string) => {
-    const cell = sheet.getCell(row, column);
-    cell.value = value;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.font = { bold: true };
+    sheet.getCell(row, column).value = value;
   };
   for (const [column, text] of [[1, '序号'], [2, GROUP_HEADERS[by]], [lastColumn, '备注']] as const) {
     sheet.mergeCells(top, column, bottom, column);
@@ -63,13 +56,19 @@ export function buildSummaryWorkbook(summary: LedgerSummary, by: SummaryLevel, r
   });
   const numbers = sheet.getRow(6);
   for (let column = 1; column <= lastColumn; column += 1) numbers.getCell(column).value = column;
+  styleHeader(sheet, top, 6, lastColumn);
+  // Merged cells never grow their rows: the lowest header row holds the longest labels.
+  sheet.getRow(middle).height = 24;
+  sheet.getRow(bottom).height = 60;
 
   const addFigures = (serial: number | string, name: string, figures: number[]) => sheet.addRow([serial, name, ...figures, '']);
   addFigures('', '合计', toFigureArray(summary.total));
   summary.groups.forEach((group, index) => addFigures(index + 1, group.name, toFigureArray(group.figures)));
+  styleBody(sheet, 7, 7 + summary.groups.length, lastColumn);
+  setUpPage(sheet, { from: top, to: 6 });
 
   sheet.getColumn(1).width = 6;
   sheet.getColumn(2).width = 14;
-  for (let column = 3; column < lastColumn; column += 1) sheet.getColumn(column).width = 9;
+  for (let column = 3; column < lastColumn; column += 1) sheet.getColumn(column).width = 10;
   return workbook;
 }

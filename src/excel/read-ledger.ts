@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { LEDGER_COLUMNS, type LedgerRow } from '../../src/domain/ledger-row';
+import { LEDGER_COLUMNS, type LedgerRow } from '../domain/ledger-row';
 
 /** Why a 明细表 could not be read, in Chinese (`chinese`) and English (`message`). */
 export class LedgerReadError extends Error {
@@ -14,6 +13,8 @@ export class LedgerReadError extends Error {
 }
 
 export interface LedgerWorkbook {
+  /** The name the bytes came with (a path or an uploaded file's name), for messages. */
+  file: string;
   sheet: string;
   rows: LedgerRow[];
 }
@@ -34,10 +35,12 @@ const MAX_TITLE_ROWS = 20;
 // Any date after 1954 and before 2119 as an Excel serial: a bare number in 就业时间 is one.
 const SERIAL_DATE_RANGE = { min: 20000, max: 80000 } as const;
 
-/** Reads the first sheet that carries the 附件2-1 header; every cell comes back as the text Excel shows. */
-export async function readLedgerWorkbook(source: Buffer | Uint8Array | string): Promise<LedgerWorkbook> {
-  const buffer = typeof source === 'string' ? await readSource(source) : Buffer.from(source);
-  const workbook = await loadWorkbook(buffer);
+/**
+ * Reads the first sheet that carries the 附件2-1 header; every cell comes back as the text Excel
+ * shows. Takes the file's bytes, so the phone (a picked file) and the CLI (a file on disk) share it.
+ */
+export async function readLedgerWorkbook(source: ArrayBuffer | Uint8Array, file = ''): Promise<LedgerWorkbook> {
+  const workbook = await loadWorkbook(source instanceof Uint8Array ? source : new Uint8Array(source));
   const sheets = workbook.worksheets.filter((worksheet) => worksheet.actualRowCount > 0);
   if (sheets.length === 0) throw new LedgerReadError('工作簿是空的：没有任何有内容的工作表', 'the workbook is empty: no worksheet has any content');
 
@@ -52,7 +55,7 @@ export async function readLedgerWorkbook(source: Buffer | Uint8Array | string): 
       );
       continue;
     }
-    return { sheet: worksheet.name, rows: readRows(worksheet, header) };
+    return { file, sheet: worksheet.name, rows: readRows(worksheet, header) };
   }
   throw (
     mismatch ??
@@ -63,31 +66,32 @@ export async function readLedgerWorkbook(source: Buffer | Uint8Array | string): 
   );
 }
 
-async function readSource(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      throw new LedgerReadError(`找不到文件 ${path}`, `no such file: ${path}`);
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LedgerReadError(`无法打开文件 ${path}（${reason}）`, `cannot open ${path} (${reason})`);
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0] as const;
+/** The stream name an encrypted .xlsx carries inside its OLE container, as UTF-16LE bytes. */
+const ENCRYPTED_PACKAGE = Uint8Array.from([...'EncryptedPackage'].flatMap((character) => [character.charCodeAt(0), 0]));
+
+function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  for (let start = 0; start + needle.length <= haystack.length; start += 1) {
+    let offset = 0;
+    while (offset < needle.length && haystack[start + offset] === needle[offset]) offset += 1;
+    if (offset === needle.length) return true;
   }
+  return false;
 }
 
-async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  if (buffer.length === 0) throw new LedgerReadError('文件是空的（0 字节），不是 .xlsx 工作簿', 'the file is empty (0 bytes), not an .xlsx workbook');
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  if (bytes.length === 0) throw new LedgerReadError('文件是空的（0 字节），不是 .xlsx 工作簿', 'the file is empty (0 bytes), not an .xlsx workbook');
   // An encrypted .xlsx and an old .xls are both OLE compound files, not zip.
-  if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+  if (OLE_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
+    if (includesBytes(bytes, ENCRYPTED_PACKAGE)) {
       throw new LedgerReadError('文件设有打开密码（已加密）：请在 Excel 中取消密码后另存为 .xlsx', 'the file is password-protected (encrypted); remove the password in Excel and save as .xlsx');
     }
     throw new LedgerReadError('这是旧版 .xls 文件：请在 Excel 中另存为 .xlsx', 'this is an old .xls file; save it as .xlsx in Excel');
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs declares its own Buffer type; the bytes are what it wants.
-    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
+    // A copy with its own ArrayBuffer: a Node Buffer is often a view into a larger pool.
+    await workbook.xlsx.load(bytes.slice().buffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LedgerReadError(`文件已损坏或不是 .xlsx 工作簿（${reason}）`, `the file is corrupt or not an .xlsx workbook (${reason})`);

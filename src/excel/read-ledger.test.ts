@@ -1,6 +1,3 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AN_ID_STORED_AS_NUMBER, aLedgerRow, anIdNumber, buildLedgerWorkbook, theSeedSampleRow, toCells, toXlsxBuffer } from '../../tests/fixtures/ledger-workbook';
@@ -11,7 +8,7 @@ async function readBuilt(...args: Parameters<typeof buildLedgerWorkbook>) {
   return { ...(await readLedgerWorkbook(await toXlsxBuffer(workbook))), dataRows };
 }
 
-async function readError(source: Buffer | string): Promise<LedgerReadError> {
+async function readError(source: Uint8Array): Promise<LedgerReadError> {
   const error: unknown = await readLedgerWorkbook(source).then(
     () => undefined,
     (reason: unknown) => reason,
@@ -93,15 +90,14 @@ describe('readLedgerWorkbook', () => {
     expect(rows[0]).toEqual(aLedgerRow({ row: dataRows[0]! }));
   });
 
-  it('reads from a path', async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'fieldbook-ledger-'));
-    const path = join(directory, 'ledger.xlsx');
-    await writeFile(path, await toXlsxBuffer(buildLedgerWorkbook([toCells(aLedgerRow())]).workbook));
-    expect((await readLedgerWorkbook(path)).rows).toHaveLength(1);
+  it('reads an ArrayBuffer as the browser hands it over, and names the file it came from', async () => {
+    const bytes = await toXlsxBuffer(buildLedgerWorkbook([toCells(aLedgerRow())]).workbook);
+    const { file, rows } = await readLedgerWorkbook(new Uint8Array(bytes).buffer, '明细表.xlsx');
+    expect(file).toBe('明细表.xlsx');
+    expect(rows).toHaveLength(1);
   });
 
-  it.each<[string, () => Promise<Buffer | string>, RegExp, RegExp]>([
-    ['a missing file', async () => '/nonexistent/明细表.xlsx', /找不到文件/, /no such file/],
+  it.each<[string, () => Promise<Uint8Array>, RegExp, RegExp]>([
     ['an empty file', async () => Buffer.alloc(0), /文件是空的/, /empty/],
     ['corrupt bytes', async () => Buffer.from('PK\u0003\u0004 this is not really a zip'), /已损坏/, /corrupt/],
     [
