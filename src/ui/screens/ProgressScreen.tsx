@@ -15,7 +15,7 @@ function percent(count: number, of: number | undefined): string {
   return of ? `${Math.round((count / of) * 1000) / 10}%` : '';
 }
 
-function GroupLine({ group, progress }: { group: TargetGroup; progress: GroupProgress }) {
+function GroupLine({ group, progress, reportDate }: { group: TargetGroup; progress: GroupProgress; reportDate: string }) {
   const { pace, pastMilestone } = progress;
   return (
     <div className="progress-group">
@@ -41,7 +41,7 @@ function GroupLine({ group, progress }: { group: TargetGroup; progress: GroupPro
           {pastMilestone.date.slice(5)} 前应达 {pastMilestone.required} 人（{Math.round(pastMilestone.share * 100)}%），差 {pastMilestone.required - progress.employed} 人
         </span>
       ) : null}
-      {pace ? (
+      {pace && pace.milestone.date >= reportDate ? (
         <span className="list-detail wrap">
           下一节点 {pace.milestone.date.slice(5)} 前应达 {pace.milestone.required} 人（{Math.round(pace.milestone.share * 100)}%），按目前进度届时约 {pace.projected} 人
         </span>
@@ -124,7 +124,7 @@ export function ProgressScreen() {
             <li>
               <button type="button" className="card unit-button" aria-pressed={selected.township === undefined} onClick={() => setSelected({})}>
                 <span className="unit-name">全部</span>
-                {GROUPS.map((key) => <GroupLine key={key} group={key} progress={dashboard.overall[key]} />)}
+                {GROUPS.map((key) => <GroupLine key={key} group={key} progress={dashboard.overall[key]} reportDate={dashboard.reportDate} />)}
               </button>
             </li>
             {dashboard.units.map((unit) => (
@@ -136,7 +136,7 @@ export function ProgressScreen() {
                   onClick={() => setSelected({ township: unit.township, village: unit.village })}
                 >
                   <span className="unit-name">{unitLabel(unit)}</span>
-                  {GROUPS.map((key) => <GroupLine key={key} group={key} progress={unit[key]} />)}
+                  {GROUPS.map((key) => <GroupLine key={key} group={key} progress={unit[key]} reportDate={dashboard.reportDate} />)}
                 </button>
               </li>
             ))}
