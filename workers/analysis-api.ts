@@ -6,11 +6,13 @@ import { formatLocalDate } from '../src/domain/dates';
 import type { TargetGroup } from '../src/domain/targets';
 import type { AssistanceAnalysis, CallbackRow, OwedList } from './assistance-analysis';
 import type { PeopleSearch, PersonRow } from './people-search';
+import type { ReportFile, ReportRequest } from './reports';
 import { RecordAnalysis, type FindingRow, type FindingsFilter, type FindingsSummary, type ProgressDashboard, type ProgressSeries } from './record-analysis';
 import { RecordModel, type LoadProgress } from './record-model';
 
 export type { CallbackRow, OwedList } from './assistance-analysis';
 export type { PersonRow } from './people-search';
+export type { ReportFile, ReportHeader, ReportRequest } from './reports';
 export type { FindingRow, FindingsFilter, FindingsSummary, GroupProgress, ProgressDashboard, ProgressSeries, UnitProgress } from './record-analysis';
 export type { LoadProgress } from './record-model';
 
@@ -90,6 +92,14 @@ export interface AnalysisApi {
     draw(seed: string): Promise<StoredCallbackDraw>;
     /** The latest draw and, for each person in it, whether the call is recorded. */
     latest(): Promise<{ draw: StoredCallbackDraw; rows: CallbackRow[] } | null>;
+  };
+  reports: {
+    /**
+     * An official workbook (明细表 附件2-1, 汇总表 附件2-2, 月报表 附件1) built from every record
+     * on the phone, as .xlsx bytes transferred back (not copied) with a Chinese file name. The
+     * Excel code loads on first use, inside the worker.
+     */
+    build(request: ReportRequest): Promise<ReportFile>;
   };
 }
 
@@ -185,6 +195,12 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
       },
       async latest() {
         return (await loadAssistance()).latestCallbacks();
+      },
+    },
+    reports: {
+      async build(request) {
+        const { buildReport } = await import('./reports');
+        return buildReport(db, request);
       },
     },
   };

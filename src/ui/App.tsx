@@ -15,6 +15,11 @@ const GroupServiceScreen = lazy(() => import('./screens/GroupServiceScreen').the
 const CallbacksScreen = lazy(() => import('./screens/CallbacksScreen').then((m) => ({ default: m.CallbacksScreen })));
 const SyncScreen = lazy(() => import('./screens/SyncScreen').then((m) => ({ default: m.SyncScreen })));
 const SurveyScreen = lazy(() => import('./screens/SurveyScreen').then((m) => ({ default: m.SurveyScreen })));
+const ImportScreen = lazy(() => import('./import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const FindingsScreen = lazy(() => import('./screens/FindingsScreen').then((m) => ({ default: m.FindingsScreen })));
+const ProgressScreen = lazy(() => import('./screens/ProgressScreen').then((m) => ({ default: m.ProgressScreen })));
+const TargetsScreen = lazy(() => import('./screens/TargetsScreen').then((m) => ({ default: m.TargetsScreen })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [exact] = useRoute(href);
@@ -47,8 +52,13 @@ export function App({ locationHook = useHashLocation, banner }: { locationHook?:
             <Route path="/services/group" component={GroupServiceScreen} />
             <Route path="/callbacks" component={CallbacksScreen} />
             <Route path="/people/:id">{(params) => <SurveyScreen key={params.id} personId={params.id} />}</Route>
+            <Route path="/findings" component={FindingsScreen} />
+            <Route path="/progress" component={ProgressScreen} />
+            <Route path="/progress/targets" component={TargetsScreen} />
             <Route path="/settings" component={SettingsScreen} />
             <Route path="/sync" component={SyncScreen} />
+            <Route path="/import" component={ImportScreen} />
+            <Route path="/reports" component={ReportsScreen} />
             <Route>
               <section className="screen">
                 <h1>页面不存在</h1>

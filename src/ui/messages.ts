@@ -16,3 +16,9 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
 }
+
+/** 导入完成 line after an import: what was written. */
+export function describeImportResult(result: { added: number; updated: number; householdsWritten: number }): string {
+  const households = result.householdsWritten > 0 ? `，写入 ${result.householdsWritten} 户` : '';
+  return `已导入：新增 ${result.added} 人，更新 ${result.updated} 人${households}。记录将随下次同步发送到乡镇。`;
+}

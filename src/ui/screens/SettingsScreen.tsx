@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { readStorageStatus, type StorageStatus } from '../../platform/storage';
 import { formatBytes } from '../messages';
 import { useServices } from '../services';
@@ -26,6 +27,17 @@ export function SettingsScreen() {
     <section aria-labelledby="settings-title" className="screen">
       <h1 id="settings-title">设置</h1>
       <PreferencesCard />
+      <section aria-labelledby="excel-title" className="card">
+        <h2 id="excel-title">Excel 导入导出</h2>
+        <div className="actions">
+          <Link href="/import" className="button">
+            导入花名册
+          </Link>
+          <Link href="/reports" className="button">
+            报表
+          </Link>
+        </div>
+      </section>
       <section aria-labelledby="storage-title" className="card">
         <h2 id="storage-title">本机存储</h2>
         {status === null ? (
