@@ -4,16 +4,16 @@ import type { StoredCallbackDraw } from '../src/db/database';
 import type { ChangedKeys } from '../src/db/changed-tables';
 import { formatLocalDate } from '../src/domain/dates';
 import type { TargetGroup } from '../src/domain/targets';
-import type { AssistanceAnalysis, CallbackRow, OwedList } from './assistance-analysis';
+import type { AssistanceAnalysis, CallbackRow } from './assistance-analysis';
 import type { PeopleSearch, PersonRow } from './people-search';
 import type { ReportFile, ReportRequest } from './reports';
-import { RecordAnalysis, type FindingRow, type FindingsFilter, type FindingsSummary, type ProgressDashboard, type ProgressSeries } from './record-analysis';
-import { RecordModel, type LoadProgress } from './record-model';
+import type { FindingRow, FindingsFilter, FindingsSummary, OwedFilter, OwedList, ProgressDashboard, ProgressSeries, RecordAnalysis } from './record-analysis';
+import type { LoadProgress, RecordModel } from './record-model';
 
-export type { CallbackRow, OwedList } from './assistance-analysis';
+export type { CallbackRow } from './assistance-analysis';
 export type { PersonRow } from './people-search';
 export type { ReportFile, ReportHeader, ReportRequest } from './reports';
-export type { FindingRow, FindingsFilter, FindingsSummary, GroupProgress, ProgressDashboard, ProgressSeries, UnitProgress } from './record-analysis';
+export type { FindingRow, FindingsFilter, FindingsSummary, GroupProgress, OwedList, ProgressDashboard, ProgressSeries, UnitProgress } from './record-analysis';
 export type { LoadProgress } from './record-model';
 
 /** The size of the data in the worker's memory and how long it took to get there. */
@@ -84,8 +84,11 @@ export interface AnalysisApi {
     people(query: string, limit?: number): Promise<PersonRow[]>;
   };
   services: {
-    /** 「待帮扶」: everyone still owed part of the package, nearest deadline first, optionally filtered. */
-    owed(filter?: { village?: string; assistanceContact?: string }): Promise<OwedList>;
+    /**
+     * 「待帮扶」: everyone still owed part of the package, nearest deadline first, optionally
+     * filtered; at most `limit` rows travel back (a county office may owe tens of thousands).
+     */
+    owed(filter?: OwedFilter, limit?: number): Promise<OwedList>;
   };
   callbacks: {
     /** Draws and stores a new 电话回访 sample with this seed (same seed and data → same sample). */
@@ -106,8 +109,11 @@ export interface AnalysisApi {
 export function createAnalysisApi(db: FieldbookDatabase, today: () => string = () => formatLocalDate(new Date())): AnalysisApi {
   let loaded: Promise<{ model: RecordModel; analysis: RecordAnalysis; stats: ModelStats }> | undefined;
   const progressListeners = new Set<(progress: LoadProgress) => void>();
+  // The model and its checks carry the record schemas and rules: a chunk of their own, so the
+  // worker's first chunk (part of the first screen's budget) stays small.
   const loadModel = () =>
     (loaded ??= (async () => {
+      const [{ RecordModel }, { RecordAnalysis }] = await Promise.all([import('./record-model'), import('./record-analysis')]);
       const started = performance.now();
       const model = await RecordModel.load(db, (progress) => progressListeners.forEach((listener) => listener(progress)));
       const loadMs = performance.now() - started;
@@ -125,7 +131,7 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
   let peopleSearch: Promise<PeopleSearch> | undefined;
   const loadPeopleSearch = () => (peopleSearch ??= import('./people-search').then((module) => module.createPeopleSearch(db)));
   let assistance: Promise<AssistanceAnalysis> | undefined;
-  const loadAssistance = () => (assistance ??= import('./assistance-analysis').then((module) => module.createAssistanceAnalysis(db, async () => (await ready()).model)));
+  const loadAssistance = () => (assistance ??= import('./assistance-analysis').then((module) => module.createAssistanceAnalysis(db)));
 
   return {
     model: {
@@ -185,8 +191,8 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
       },
     },
     services: {
-      async owed(filter) {
-        return (await loadAssistance()).owed(filter);
+      async owed(filter = {}, limit = Infinity) {
+        return (await ready()).analysis.owedList(filter, limit);
       },
     },
     callbacks: {

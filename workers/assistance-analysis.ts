@@ -1,21 +1,7 @@
 import type { FieldbookDatabase, StoredCallbackDraw } from '../src/db/database';
 import { loadPreferences } from '../src/db/preferences';
 import { drawCallbackSample, type SampleCandidate } from '../src/domain/callback-sample';
-import { formatLocalDate } from '../src/domain/dates';
 import type { Household } from '../src/domain/household';
-import { listOwedPeople, type OwedPerson } from '../src/domain/package-obligation';
-import { listPackages, owesPolicyOf, restorePreferences } from '../src/domain/preferences';
-import { findPackage } from '../src/domain/service-package';
-import type { RecordModel } from './record-model';
-
-export interface OwedList {
-  rows: OwedPerson[];
-  /** Everyone owed before filtering, for the home screen. */
-  total: number;
-  villages: string[];
-  assistanceContacts: string[];
-  packageName: string;
-}
 
 export interface CallbackRow {
   personId: string;
@@ -27,40 +13,13 @@ export interface CallbackRow {
   called: boolean;
 }
 
-const collator = new Intl.Collator('zh-CN');
-
-/** 「待帮扶」 and 电话回访 over the whole phone database; loaded by the worker on first use. */
-export function createAssistanceAnalysis(db: FieldbookDatabase, loadModel: () => Promise<RecordModel>) {
+/** 电话回访 draws and their calls; loaded by the worker on first use. */
+export function createAssistanceAnalysis(db: FieldbookDatabase) {
   async function loadHouseholds(): Promise<Map<string, Household>> {
     return new Map((await db.households.toArray()).map((household) => [household.id, household]));
   }
 
   return {
-    async owed(filter: { village?: string; assistanceContact?: string } = {}): Promise<OwedList> {
-      const model = await loadModel();
-      const preferences = restorePreferences(model.settings.get('preferences'));
-      const servicePackage = findPackage(listPackages(preferences), preferences.packageId);
-      const all = listOwedPeople({
-        people: [...model.people.values()],
-        households: model.households,
-        eventsByPerson: model.eventsByPerson,
-        servicePackage,
-        policy: owesPolicyOf(preferences),
-        today: formatLocalDate(new Date()),
-      });
-      const rows = all.filter(
-        (row) => (!filter.village || row.village === filter.village) && (!filter.assistanceContact || row.assistanceContact === filter.assistanceContact),
-      );
-      const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort(collator.compare);
-      return {
-        rows,
-        total: all.length,
-        villages: distinct(all.map((row) => row.village)),
-        assistanceContacts: distinct(all.map((row) => row.assistanceContact)),
-        packageName: servicePackage.name,
-      };
-    },
-
     async drawCallbacks(seed: string): Promise<StoredCallbackDraw> {
       const [people, households, preferences] = await Promise.all([db.people.toArray(), loadHouseholds(), loadPreferences(db)]);
       const candidates: SampleCandidate[] = people.flatMap((person) => {

@@ -2,6 +2,7 @@ import { describeCheck } from '../src/domain/check-codes';
 import type { Finding } from '../src/domain/finding';
 import type { Household } from '../src/domain/household';
 import type { Person } from '../src/domain/person';
+import { compareOwed, describeOwedPerson, type OwedPerson } from '../src/domain/package-obligation';
 import { listPackages, owesPolicyOf, restorePreferences, type Preferences } from '../src/domain/preferences';
 import {
   countedInYear,
@@ -28,6 +29,7 @@ import {
   type TargetPlan,
 } from '../src/domain/targets';
 import type { ModelChange, RecordModel } from './record-model';
+import { blankTallies, findingKey, RunningTotals, splitUnitKey, unitKey, type Contribution, type GroupTallies, type Tally, type UnitKey } from './running-totals';
 
 /** One 疑点 as the 疑点 screen lists it. */
 export interface FindingRow extends Finding {
@@ -100,11 +102,30 @@ export interface ProgressSeries {
   target?: number;
 }
 
+export interface OwedFilter {
+  village?: string;
+  assistanceContact?: string;
+}
+
+export interface OwedList {
+  /** The first `limit` people matching the filter. */
+  rows: OwedPerson[];
+  /** People matching the filter. */
+  matching: number;
+  /** Everyone owed before filtering, for the home screen. */
+  total: number;
+  villages: string[];
+  assistanceContacts: string[];
+  packageName: string;
+}
+
 interface PersonFacts {
   findings: Finding[];
   /** When the person's present work began (YYYY-MM-DD), if at work. */
   employedBegan: string | null;
   stable: boolean;
+  contribution: Contribution;
+  owed: OwedPerson | null;
 }
 
 const NO_HOUSEHOLD: Pick<Household, 'township' | 'village' | 'head' | 'povertyAlleviated' | 'monitored'> = {
@@ -117,28 +138,40 @@ const NO_HOUSEHOLD: Pick<Household, 'township' | 'village' | 'head' | 'povertyAl
 
 const collator = new Intl.Collator('zh-CN');
 
-function countByCode(rows: Iterable<Pick<Finding, 'code' | 'level'>>): FindingCount[] {
-  const counts = new Map<string, FindingCount>();
-  for (const { code, level } of rows) {
-    const key = `${code}|${level}`;
-    const entry = counts.get(key);
-    if (entry) entry.count += 1;
-    else counts.set(key, { code, level, checkName: describeCheck(code), count: 1 });
-  }
-  return [...counts.values()].sort((a, b) => (a.level === b.level ? b.count - a.count : a.level === 'error' ? -1 : 1));
+function sortCounts(counts: FindingCount[]): FindingCount[] {
+  return counts.sort((a, b) => (a.level === b.level ? b.count - a.count || (a.code < b.code ? -1 : 1) : a.level === 'error' ? -1 : 1));
+}
+
+/** Each township|village of the rows numbered in Chinese order, so rows sort without the collator. */
+function rankUnits(rows: readonly FindingRow[]): Map<string, number> {
+  const units = [...new Map(rows.map((row) => [unitKey(row.township, row.village), row])).values()];
+  units.sort((a, b) => collator.compare(a.township, b.township) || collator.compare(a.village, b.village));
+  return new Map(units.map((unit, index) => [unitKey(unit.township, unit.village), index]));
+}
+
+function distinctSorted(values: Iterable<string>): string[] {
+  return [...new Set(values)].filter(Boolean).sort(collator.compare);
 }
 
 /**
- * Everything the office asks of the whole data set — 疑点, progress against targets — kept
- * current from the model. Per-record results are cached and recomputed only for the records a
- * change touches; the totals are a pass over those cached results.
+ * Everything the office asks of the whole data set — 疑点, progress, 「待帮扶」 — kept current
+ * from the model. Each record's results are cached with what it adds to the running totals;
+ * a change takes the old part away and adds the new, so one edit costs work for that record
+ * (and its household), not a pass over every record.
  */
 export class RecordAnalysis {
   private readonly facts = new Map<string, PersonFacts>();
-  private readonly householdFindings = new Map<string, Finding[]>();
+  private readonly householdFindings = new Map<string, { findings: Finding[]; contribution: Contribution }>();
   private readonly idGroups = new Map<string, Set<string>>();
   private readonly idKeyOf = new Map<string, string>();
-  private sortedRows: FindingRow[] | null = null;
+  /** ID numbers on more than one record. */
+  private readonly duplicateKeys = new Set<string>();
+  /** People with at least one finding of their own (duplicates come from `duplicateKeys`). */
+  private readonly flagged = new Set<string>();
+  private readonly totals = new RunningTotals();
+  /** Sorted findings per list filter and the sorted 「待帮扶」 list, dropped on every change. */
+  private readonly listCache = new Map<string, FindingRow[]>();
+  private owedSorted: OwedPerson[] | null = null;
   private context!: RecordCheckContext;
   /** How long the last recomputation took, for the bench. */
   lastUpdateMs = 0;
@@ -166,17 +199,21 @@ export class RecordAnalysis {
     };
   }
 
+  private get reportYear(): number {
+    return Number(this.context.reportDate.slice(0, 4));
+  }
+
   /** Every record checked again: at start, when 设置 change and when the day changes. */
   recomputeAll(): void {
     const started = performance.now();
     this.context = this.makeContext();
-    this.facts.clear();
-    this.householdFindings.clear();
-    this.idGroups.clear();
-    this.idKeyOf.clear();
+    for (const collection of [this.facts, this.householdFindings, this.idGroups, this.idKeyOf, this.listCache]) collection.clear();
+    this.duplicateKeys.clear();
+    this.flagged.clear();
+    this.totals.clear();
+    this.owedSorted = null;
     for (const person of this.model.people.values()) this.refreshPerson(person.id);
     for (const household of this.model.households.values()) this.refreshHousehold(household.id);
-    this.sortedRows = null;
     this.lastUpdateMs = performance.now() - started;
   }
 
@@ -191,7 +228,10 @@ export class RecordAnalysis {
       this.refreshHousehold(id);
       for (const member of this.model.membersOf(id)) if (!change.people.has(member.id)) this.refreshPerson(member.id);
     }
-    if (change.people.size + change.eventPeople.size + change.households.size > 0) this.sortedRows = null;
+    if (change.people.size + change.eventPeople.size + change.households.size > 0) {
+      this.listCache.clear();
+      this.owedSorted = null;
+    }
     this.lastUpdateMs = performance.now() - started;
   }
 
@@ -200,46 +240,84 @@ export class RecordAnalysis {
     if (this.context.reportDate !== this.today()) this.recomputeAll();
   }
 
-  private refreshPerson(id: string): void {
+  private moveIdNumber(id: string, key: string | undefined): void {
     const oldKey = this.idKeyOf.get(id);
-    if (oldKey) {
-      this.idGroups.get(oldKey)?.delete(id);
+    if (oldKey === key) return;
+    if (oldKey !== undefined) {
+      const group = this.idGroups.get(oldKey)!;
+      group.delete(id);
+      if (group.size < 2) this.duplicateKeys.delete(oldKey);
+      if (group.size === 0) this.idGroups.delete(oldKey);
       this.idKeyOf.delete(id);
     }
-    const person = this.model.people.get(id);
-    if (!person) {
-      this.facts.delete(id);
-      return;
-    }
-    const key = duplicateKeyOf(person.idNumber);
     if (key) {
       this.idKeyOf.set(id, key);
       let group = this.idGroups.get(key);
       if (!group) this.idGroups.set(key, (group = new Set()));
       group.add(id);
+      if (group.size > 1) this.duplicateKeys.add(key);
     }
-    this.facts.set(id, {
-      findings: checkPersonRecord(person, this.model.eventsByPerson.get(id) ?? [], this.context),
-      employedBegan: employmentBeganOn(person),
-      stable: isStablyEmployed(person),
+  }
+
+  private refreshPerson(id: string): void {
+    const before = this.facts.get(id);
+    if (before) this.totals.apply(before.contribution, -1);
+    const person = this.model.people.get(id);
+    this.moveIdNumber(id, person ? duplicateKeyOf(person.idNumber) || undefined : undefined);
+    if (!person) {
+      this.facts.delete(id);
+      this.flagged.delete(id);
+      return;
+    }
+    const household = this.householdOf(person);
+    const events = this.model.eventsByPerson.get(id) ?? [];
+    const findings = checkPersonRecord(person, events, this.context);
+    const employedBegan = employmentBeganOn(person);
+    const counted = countedInYear(employedBegan, this.reportYear);
+    const stable = isStablyEmployed(person);
+    const contribution: Contribution = {
+      unit: unitKey(household.township, household.village),
+      township: household.township,
+      findings: findings.map(findingKey),
+      progress: { poverty: household.povertyAlleviated || household.monitored, employed: counted !== null && counted <= this.context.reportDate, stable },
+    };
+    this.totals.apply(contribution, 1);
+    const owed = describeOwedPerson(person, household.village, events, {
+      servicePackage: this.context.servicePackage,
+      policy: this.context.owesPolicy,
+      today: this.context.reportDate,
     });
+    this.facts.set(id, { findings, employedBegan, stable, contribution, owed });
+    if (findings.length > 0) this.flagged.add(id);
+    else this.flagged.delete(id);
   }
 
   private refreshHousehold(id: string): void {
+    const before = this.householdFindings.get(id);
+    if (before) this.totals.apply(before.contribution, -1);
     const household = this.model.households.get(id);
-    if (!household) this.householdFindings.delete(id);
-    else this.householdFindings.set(id, checkHouseholdRecord(household, this.model.membersOf(id), this.context));
+    const findings = household ? checkHouseholdRecord(household, this.model.membersOf(id), this.context) : [];
+    if (!household || findings.length === 0) {
+      this.householdFindings.delete(id);
+      return;
+    }
+    const contribution: Contribution = { unit: unitKey(household.township, household.village), township: household.township, findings: findings.map(findingKey) };
+    this.totals.apply(contribution, 1);
+    this.householdFindings.set(id, { findings, contribution });
   }
 
   private householdOf(person: Person) {
     return this.model.households.get(person.householdId) ?? NO_HOUSEHOLD;
   }
 
-  private duplicateFindingFor(id: string): Finding | undefined {
+  private isDuplicate(id: string): boolean {
     const key = this.idKeyOf.get(id);
-    const group = key ? this.idGroups.get(key) : undefined;
-    if (!group || group.size < 2) return undefined;
-    const others = [...group].filter((other) => other !== id).flatMap((other) => {
+    return key !== undefined && this.duplicateKeys.has(key);
+  }
+
+  private duplicateFindingFor(id: string): Finding | undefined {
+    if (!this.isDuplicate(id)) return undefined;
+    const others = [...this.idGroups.get(this.idKeyOf.get(id)!)!].filter((other) => other !== id).flatMap((other) => {
       const person = this.model.people.get(other);
       return person ? [{ name: person.name, village: this.householdOf(person).village }] : [];
     });
@@ -262,7 +340,7 @@ export class RecordAnalysis {
   }
 
   private householdRows(household: Household): FindingRow[] {
-    return (this.householdFindings.get(household.id) ?? []).map((finding) => ({
+    return (this.householdFindings.get(household.id)?.findings ?? []).map((finding) => ({
       ...finding,
       kind: 'household',
       recordId: household.id,
@@ -273,50 +351,83 @@ export class RecordAnalysis {
     }));
   }
 
-  private allRows(): FindingRow[] {
-    this.ensureCurrentDay();
-    if (this.sortedRows) return this.sortedRows;
-    const rows: FindingRow[] = [];
-    for (const person of this.model.people.values()) rows.push(...this.personRows(person));
-    for (const household of this.model.households.values()) rows.push(...this.householdRows(household));
-    rows.sort(
-      (a, b) =>
-        collator.compare(a.township, b.township) ||
-        collator.compare(a.village, b.village) ||
-        (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) ||
-        collator.compare(a.name, b.name) ||
-        a.recordId.localeCompare(b.recordId),
-    );
-    return (this.sortedRows = rows);
-  }
-
-  findingsSummary(): FindingsSummary {
-    const rows = this.allRows();
-    const byVillage = new Map<string, { township: string; village: string; rows: FindingRow[] }>();
-    for (const row of rows) {
-      const key = `${row.township}|${row.village}`;
-      const group = byVillage.get(key);
-      if (group) group.rows.push(row);
-      else byVillage.set(key, { township: row.township, village: row.village, rows: [row] });
+  /** People with a finding of their own, or sharing an ID number with someone. */
+  private *flaggedPeople(): Generator<Person> {
+    for (const id of this.flagged) {
+      const person = this.model.people.get(id);
+      if (person) yield person;
     }
-    const errors = rows.filter((row) => row.level === 'error').length;
-    return {
-      total: rows.length,
-      errors,
-      warnings: rows.length - errors,
-      byCheck: countByCode(rows),
-      byVillage: [...byVillage.values()].map((group) => ({ township: group.township, village: group.village, count: group.rows.length, checks: countByCode(group.rows) })),
-    };
+    for (const key of this.duplicateKeys) {
+      for (const id of this.idGroups.get(key) ?? []) {
+        const person = this.model.people.get(id);
+        if (person && !this.flagged.has(id)) yield person;
+      }
+    }
   }
 
+  /** From the running totals, plus the duplicate groups (few); no pass over the records. */
+  findingsSummary(): FindingsSummary {
+    this.ensureCurrentDay();
+    const counts = new Map<UnitKey, Map<string, number>>([...this.totals.findings].map(([unit, codes]) => [unit, new Map(codes)]));
+    const duplicate = findingKey({ code: 'id.duplicate', level: 'error' });
+    for (const key of this.duplicateKeys) {
+      for (const id of this.idGroups.get(key) ?? []) {
+        const person = this.model.people.get(id);
+        if (!person) continue;
+        const household = this.householdOf(person);
+        const unit = unitKey(household.township, household.village);
+        let codes = counts.get(unit);
+        if (!codes) counts.set(unit, (codes = new Map()));
+        codes.set(duplicate, (codes.get(duplicate) ?? 0) + 1);
+      }
+    }
+    const overall = new Map<string, FindingCount>();
+    const byVillage = [...counts]
+      .map(([unit, codes]) => {
+        const checks = sortCounts(
+          [...codes].map(([key, count]) => {
+            const [code = '', level] = key.split('|') as [string, Finding['level']];
+            const entry = overall.get(key);
+            if (entry) entry.count += count;
+            else overall.set(key, { code, level, checkName: describeCheck(code), count });
+            return { code, level, checkName: describeCheck(code), count };
+          }),
+        );
+        return { ...splitUnitKey(unit), count: checks.reduce((sum, check) => sum + check.count, 0), checks };
+      })
+      .sort((a, b) => collator.compare(a.township, b.township) || collator.compare(a.village, b.village));
+    const byCheck = sortCounts([...overall.values()]);
+    const total = byVillage.reduce((sum, group) => sum + group.count, 0);
+    const errors = byCheck.filter((check) => check.level === 'error').reduce((sum, check) => sum + check.count, 0);
+    return { total, errors, warnings: total - errors, byCheck, byVillage };
+  }
+
+  /** One page of findings matching the filter, by township, village, level and name; built only for the records that match. */
   findingsList(filter: FindingsFilter, offset: number, limit: number): { rows: FindingRow[]; total: number } {
-    const matching = this.allRows().filter(
-      (row) =>
-        (filter.township === undefined || row.township === filter.township) &&
-        (filter.village === undefined || row.village === filter.village) &&
-        (filter.code === undefined || row.code === filter.code),
-    );
-    return { rows: matching.slice(offset, offset + limit), total: matching.length };
+    this.ensureCurrentDay();
+    const key = JSON.stringify([filter.township, filter.village, filter.code]);
+    let rows = this.listCache.get(key);
+    if (!rows) {
+      const inUnit = (unit: { township: string; village: string }) =>
+        (filter.township === undefined || unit.township === filter.township) && (filter.village === undefined || unit.village === filter.village);
+      rows = [];
+      for (const person of this.flaggedPeople()) if (inUnit(this.householdOf(person))) rows.push(...this.personRows(person));
+      for (const id of this.householdFindings.keys()) {
+        const household = this.model.households.get(id);
+        if (household && inUnit(household)) rows.push(...this.householdRows(household));
+      }
+      if (filter.code !== undefined) rows = rows.filter((row) => row.code === filter.code);
+      const unitRank = rankUnits(rows);
+      rows.sort(
+        (a, b) =>
+          unitRank.get(unitKey(a.township, a.village))! - unitRank.get(unitKey(b.township, b.village))! ||
+          (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+          (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
+      );
+      this.listCache.set(key, rows);
+    }
+    return { rows: rows.slice(offset, offset + limit), total: rows.length };
   }
 
   findingsOf(kind: 'person' | 'household', id: string): FindingRow[] {
@@ -329,6 +440,22 @@ export class RecordAnalysis {
     return household ? this.householdRows(household) : [];
   }
 
+  /** 「待帮扶」 from the cached per-person standings, nearest deadline first. */
+  owedList(filter: OwedFilter, limit: number): OwedList {
+    this.ensureCurrentDay();
+    this.owedSorted ??= [...this.facts.values()].flatMap((facts) => (facts.owed ? [facts.owed] : [])).sort(compareOwed);
+    const all = this.owedSorted;
+    const rows = filter.village || filter.assistanceContact ? all.filter((row) => (!filter.village || row.village === filter.village) && (!filter.assistanceContact || row.assistanceContact === filter.assistanceContact)) : all;
+    return {
+      rows: rows.slice(0, limit),
+      matching: rows.length,
+      total: all.length,
+      villages: distinctSorted(all.map((row) => row.village)),
+      assistanceContacts: distinctSorted(all.map((row) => row.assistanceContact)),
+      packageName: this.context.servicePackage.name,
+    };
+  }
+
   targetPlan(year: number): TargetPlan {
     return restoreTargetPlan(this.model.settings.get(targetPlanKey(year)), year);
   }
@@ -339,37 +466,39 @@ export class RecordAnalysis {
     return Number(today.slice(0, 4)) > year ? `${year}-12-31` : today;
   }
 
-  dashboard(year: number): ProgressDashboard {
-    this.ensureCurrentDay();
-    const reportDate = this.reportDateFor(year);
-    const plan = this.targetPlan(year);
-    type Tally = { people: number; employed: number; stable: number };
-    const blank = (): Record<TargetGroup, Tally> => ({ total: { people: 0, employed: 0, stable: 0 }, poverty: { people: 0, employed: 0, stable: 0 } });
-    const tallies = new Map<string, Record<TargetGroup, Tally>>();
-    const tallyFor = (township: string, village: string) => {
-      const key = `${township}|${village}`;
-      let tally = tallies.get(key);
-      if (!tally) tallies.set(key, (tally = blank()));
-      return tally;
-    };
-    const overallTally = blank();
+  /** Progress tallies for a year: the running ones for this year, a pass over everyone for another. */
+  private talliesFor(year: number, reportDate: string): { units: Map<UnitKey, GroupTallies>; overall: GroupTallies } {
+    if (year === this.reportYear) {
+      return { units: new Map([...this.totals.tallies].map(([unit, tallies]) => [unit, structuredClone(tallies)])), overall: structuredClone(this.totals.overall) };
+    }
+    const scratch = new RunningTotals();
     for (const person of this.model.people.values()) {
       const household = this.householdOf(person);
       const facts = this.facts.get(person.id);
       const counted = countedInYear(facts?.employedBegan ?? null, year);
-      const employed = counted !== null && counted <= reportDate;
-      const groups: TargetGroup[] = household.povertyAlleviated || household.monitored ? ['total', 'poverty'] : ['total'];
-      for (const tally of [tallyFor(household.township, ''), tallyFor(household.township, household.village), overallTally]) {
-        for (const group of groups) {
-          tally[group].people += 1;
-          if (employed) tally[group].employed += 1;
-          if (employed && facts?.stable) tally[group].stable += 1;
-        }
-      }
+      scratch.apply(
+        {
+          unit: unitKey(household.township, household.village),
+          township: household.township,
+          findings: [],
+          progress: { poverty: household.povertyAlleviated || household.monitored, employed: counted !== null && counted <= reportDate, stable: facts?.stable ?? false },
+        },
+        1,
+      );
     }
-    const targetsByUnit = new Map<string, TargetFigures>(plan.units.map((unit) => [`${unit.township}|${unit.village}`, unit]));
-    for (const unit of plan.units) tallyFor(unit.township, unit.village);
-    for (const unit of plan.units) if (unit.village) tallyFor(unit.township, '');
+    return { units: scratch.tallies, overall: scratch.overall };
+  }
+
+  dashboard(year: number): ProgressDashboard {
+    this.ensureCurrentDay();
+    const reportDate = this.reportDateFor(year);
+    const plan = this.targetPlan(year);
+    const { units: tallies, overall: overallTally } = this.talliesFor(year, reportDate);
+    for (const unit of plan.units) {
+      if (!tallies.has(unitKey(unit.township, unit.village))) tallies.set(unitKey(unit.township, unit.village), blankTallies());
+      if (!tallies.has(unitKey(unit.township, ''))) tallies.set(unitKey(unit.township, ''), blankTallies());
+    }
+    const targetsByUnit = new Map<string, TargetFigures>(plan.units.map((unit) => [unitKey(unit.township, unit.village), unit]));
 
     const judge = (tally: Tally, figures: TargetFigures | undefined, group: TargetGroup): GroupProgress => {
       const planned = figures ? targetOf(figures, group, 'plan') : undefined;
@@ -382,14 +511,14 @@ export class RecordAnalysis {
       return progress;
     };
     const townshipTargets = (township: string): TargetFigures | undefined => {
-      const own = targetsByUnit.get(`${township}|`);
+      const own = targetsByUnit.get(unitKey(township, ''));
       if (own) return own;
       const villages = plan.units.filter((unit) => unit.township === township && unit.village);
       return villages.length > 0 ? sumFigures(villages) : undefined;
     };
     const units: UnitProgress[] = [...tallies.entries()]
       .map(([key, tally]) => {
-        const [township = '', village = ''] = key.split('|');
+        const { township, village } = splitUnitKey(key);
         const figures = village ? targetsByUnit.get(key) : townshipTargets(township);
         return { township, village, total: judge(tally.total, figures, 'total'), poverty: judge(tally.poverty, figures, 'poverty') };
       })

@@ -74,9 +74,11 @@ export function resolveEventStandings(events: readonly AssistanceEvent[]): Event
     .sort((a, b) => b.event.date.localeCompare(a.event.date) || b.event.createdAt.localeCompare(a.event.createdAt));
 }
 
-/** The services in force: recorded and not voided. */
+/** The services in force: recorded and not voided, in the order given (run over every person, so no sorting). */
 export function activeServices(events: readonly AssistanceEvent[]): ServiceEvent[] {
-  return resolveEventStandings(events).flatMap((standing) => (standing.voidedBy ? [] : [standing.event]));
+  let voided: Set<string> | undefined;
+  for (const event of events) if (event.type === '作废') (voided ??= new Set()).add(event.voids);
+  return events.filter((event): event is ServiceEvent => event.type !== '作废' && !voided?.has(event.id));
 }
 
 /**

@@ -93,25 +93,41 @@ export function describeObligation(person: Person, events: readonly AssistanceEv
   return { tally, owedSince: since, deadline, daysLeft: daysBetween(input.today, deadline) };
 }
 
+/** One person's line in 「待帮扶」, or null when they owe nothing (not owing, or fully served). */
+export function describeOwedPerson(
+  person: Person,
+  village: string,
+  events: readonly AssistanceEvent[],
+  input: Pick<ObligationInput, 'servicePackage' | 'policy' | 'today'>,
+): OwedPerson | null {
+  if (!owesPackage(person, input.policy)) return null;
+  const standing = describeObligation(person, events, input);
+  if (standing.tally.isComplete) return null;
+  return {
+    personId: person.id,
+    householdId: person.householdId,
+    name: person.name,
+    village,
+    assistanceContact: person.assistanceContact,
+    ...standing,
+    tallyText: formatTally(standing.tally),
+    missingText: formatMissing(standing.tally),
+  };
+}
+
+/** Nearest deadline first, then by name (code-point order: fast enough for a county's list). */
+export function compareOwed(a: OwedPerson, b: OwedPerson): number {
+  return a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 /** 「待帮扶」: everyone who owes part of the package, the nearest deadline first. */
 export function listOwedPeople(input: ObligationInput): OwedPerson[] {
   const owed: OwedPerson[] = [];
   for (const person of input.people) {
-    if (!owesPackage(person, input.policy)) continue;
-    const standing = describeObligation(person, input.eventsByPerson.get(person.id) ?? [], input);
-    if (standing.tally.isComplete) continue;
-    owed.push({
-      personId: person.id,
-      householdId: person.householdId,
-      name: person.name,
-      village: input.households.get(person.householdId)?.village ?? '',
-      assistanceContact: person.assistanceContact,
-      ...standing,
-      tallyText: formatTally(standing.tally),
-      missingText: formatMissing(standing.tally),
-    });
+    const line = describeOwedPerson(person, input.households.get(person.householdId)?.village ?? '', input.eventsByPerson.get(person.id) ?? [], input);
+    if (line) owed.push(line);
   }
-  return owed.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.name.localeCompare(b.name));
+  return owed.sort(compareOwed);
 }
 
 const POST_SECONDARY: readonly string[] = ['技校', '中专', '大专', '大学', '硕士', '博士'];

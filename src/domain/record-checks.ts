@@ -1,12 +1,12 @@
-import { activeServices, type AssistanceEvent } from './assistance-event';
+import { activeServices, type AssistanceEvent, type ServiceEvent } from './assistance-event';
 import { addMonths } from './dates';
 import type { Finding } from './finding';
 import type { Household } from './household';
 import { normalizeIdNumber } from './id-card';
-import { addOneMonth, checkInternshipEligibility, describeObligation, owesPackage, type OwesPolicy } from './package-obligation';
+import { addOneMonth, checkInternshipEligibility, owedSince, owesPackage, type OwesPolicy } from './package-obligation';
 import type { Person } from './person';
 import { applicablePart, checkPerson, type RuleContext } from './person-rules';
-import { formatMissing, type ServicePackage } from './service-package';
+import { formatMissing, tallyPackage, type ServicePackage } from './service-package';
 import { isWorkingCapable, isZeroEmploymentHousehold } from './zero-employment';
 
 /** 半年不少于一次 (seed 003); 3 when the township verifies quarterly. */
@@ -49,21 +49,17 @@ function checkStale(person: Person, context: RecordCheckContext): Finding[] {
   return [warning('record.stale', 'surveyedAt', `上次调查核实于 ${person.surveyedAt}，已超过${period}（应于 ${due} 前再次核实）`)];
 }
 
-function checkOverdue(person: Person, events: readonly AssistanceEvent[], context: RecordCheckContext): Finding[] {
+function checkOverdue(person: Person, services: readonly ServiceEvent[], context: RecordCheckContext): Finding[] {
   if (!owesPackage(person, context.owesPolicy)) return [];
-  const standing = describeObligation(person, events, { servicePackage: context.servicePackage, today: context.reportDate, policy: context.owesPolicy });
-  if (standing.tally.isComplete || standing.deadline >= context.reportDate) return [];
-  return [
-    error(
-      'package.overdue',
-      SERVICES_FIELD,
-      `动态清零期限 ${standing.deadline} 已过，${context.servicePackage.name}仍缺：${formatMissing(standing.tally)}`,
-    ),
-  ];
+  const deadline = addOneMonth(owedSince(person, context.owesPolicy));
+  if (deadline >= context.reportDate) return [];
+  const tally = tallyPackage(context.servicePackage, services);
+  if (tally.isComplete) return [];
+  return [error('package.overdue', SERVICES_FIELD, `动态清零期限 ${deadline} 已过，${context.servicePackage.name}仍缺：${formatMissing(tally)}`)];
 }
 
-function checkInternships(person: Person, events: readonly AssistanceEvent[]): Finding[] {
-  return activeServices(events).flatMap((event) => {
+function checkInternships(person: Person, services: readonly ServiceEvent[]): Finding[] {
+  return services.flatMap((event) => {
     if (event.type !== '就业见习') return [];
     const eligibility = checkInternshipEligibility(person, event.date);
     return eligibility.eligible ? [] : [warning('internship.ineligible', SERVICES_FIELD, `${event.date} 参加就业见习（${event.place}）：${eligibility.reason}`)];
@@ -77,12 +73,13 @@ function checkInternships(person: Person, events: readonly AssistanceEvent[]): F
  */
 export function checkPersonRecord(person: Person, events: readonly AssistanceEvent[], context: RecordCheckContext): Finding[] {
   const survey = checkPerson(person, context);
+  const services = events.length > 0 ? activeServices(events) : [];
   return [
     ...(person.surveyedAt ? survey : survey.filter((finding) => CHECKED_BEFORE_SURVEY.has(finding.code))),
     ...checkDoubleSubsidy(person, context),
     ...checkStale(person, context),
-    ...checkOverdue(person, events, context),
-    ...checkInternships(person, events),
+    ...checkOverdue(person, services, context),
+    ...checkInternships(person, services),
   ];
 }
 

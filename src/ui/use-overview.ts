@@ -9,7 +9,7 @@ import { useAnalysis } from './use-analysis';
  */
 export function useOverview(): (OverviewCounts & { owed: number | undefined; findings: number | undefined }) | null {
   const counts = useAnalysis((analysis) => analysis.overview.counts(), []);
-  const owed = useAnalysis((analysis) => analysis.services.owed(), [], RECORD_TABLES);
+  const owed = useAnalysis((analysis) => analysis.services.owed({}, 0), [], RECORD_TABLES);
   const findings = useAnalysis((analysis) => analysis.findings.summary(), [], MODEL_TABLES);
   return counts ? { ...counts, owed: owed?.total, findings: findings?.errors } : null;
 }

@@ -10,13 +10,17 @@ function describeDeadline(daysLeft: number, deadline: string): string {
   return `剩 ${daysLeft} 天（${deadline}）`;
 }
 
+/** Rows asked of the worker at a time: enough to scroll, small enough to send. */
+const PAGE = 500;
+
 /** 「待帮扶」: who still owes what of the service package, the nearest deadline first. */
 export function OwedScreen() {
   const villageId = useId();
   const contactId = useId();
   const [village, setVillage] = useState('');
   const [contact, setContact] = useState('');
-  const list = useAnalysis((analysis) => analysis.services.owed({ village, assistanceContact: contact }), [village, contact], RECORD_TABLES);
+  const [limit, setLimit] = useState(PAGE);
+  const list = useAnalysis((analysis) => analysis.services.owed({ village, assistanceContact: contact }, limit), [village, contact, limit], RECORD_TABLES);
 
   return (
     <section aria-labelledby="owed-title" className="screen people-screen">
@@ -46,7 +50,7 @@ export function OwedScreen() {
         </div>
       </div>
       <p className="result-count" role="status">
-        {list === null ? '正在计算…' : `${list.packageName}：${list.rows.length} 人待帮扶`}
+        {list === null ? '正在计算…' : `${list.packageName}：${list.matching} 人待帮扶`}
       </p>
       <VirtualList
         items={list?.rows ?? []}
@@ -64,6 +68,11 @@ export function OwedScreen() {
           </Link>
         )}
       />
+      {list && list.matching > list.rows.length ? (
+        <button type="button" className="button wide" onClick={() => setLimit(limit + PAGE)}>
+          显示更多（已显示 {list.rows.length} / {list.matching}）
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -112,4 +112,33 @@ describe('the worker model', () => {
     expect(series.points.at(-1)).toEqual({ date: TODAY, count: 2 });
     expect(series.milestones.map((milestone) => milestone.required)).toEqual([3, 4, 5]);
   });
+
+  it('keeps its running totals equal to a fresh count through a run of random edits', async () => {
+    const { db, analysis } = await aPhone();
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const villages = ['新国村', '东良村', '香粉村'];
+    const households = [];
+    for (const village of villages) households.push(await saveHousehold(db, aHousehold({ village, relocated: village === '东良村', povertyAlleviated: village !== '香粉村' }), NOW));
+    const ids = ['450225199003150139', '110101199003070011', ''];
+    await analysis.model.load();
+    for (let step = 0; step < 60; step += 1) {
+      const household = households[random(3)]!;
+      const id = `p${random(12)}`;
+      const roll = random(5);
+      if (roll === 0) await savePerson(db, anEmployedPerson({ id, householdId: household.id, idNumber: ids[random(3)], surveyedAt: random(2) ? TODAY : '2025-01-01' }), NOW);
+      else if (roll === 1) await savePerson(db, aPerson({ id, householdId: household.id, idNumber: ids[random(3)], labourAbility: '普通劳动力', workStatus: '在家务农', hasIntention: '是', surveyor: '覃', surveyedAt: '2026-03-01', notWorkingSince: '2026-03-01' }), NOW);
+      else if (roll === 2) await db.people.delete(id);
+      else if (roll === 3) await recordEvents(db, [{ type: '职业指导', personId: id, date: '2026-06-01', assistanceContact: '覃' }], NOW);
+      else await saveHousehold(db, { ...household, village: villages[random(3)]! }, NOW);
+      const incremental = [await analysis.findings.summary(), await analysis.progress.dashboard(2026), (await analysis.services.owed({}, 100)).total];
+      await analysis.model.recompute();
+      const fresh = [await analysis.findings.summary(), await analysis.progress.dashboard(2026), (await analysis.services.owed({}, 100)).total];
+      expect(incremental).toEqual(fresh);
+    }
+    expect((await analysis.findings.summary()).total).toBeGreaterThan(0);
+  });
 });
