@@ -32,6 +32,6 @@ export async function summaryCommand(args: string[]): Promise<void> {
     }
   }
   const summary = summarizeLedger(rows, by);
-  await writeSummaryWorkbook(summary, by, formatLocalDate(new Date())).xlsx.writeFile(values.output);
+  await writeSummaryWorkbook(summary, by, { reportDate: formatLocalDate(new Date()) }).xlsx.writeFile(values.output);
   console.log(`已写入 ${values.output}：${positionals.length} 个文件，${rows.length} 行，${summary.groups.length} 个${by}`);
 }

@@ -99,8 +99,7 @@ export async function buildReport(db: FieldbookDatabase, request: ReportRequest)
     file = { name: fileName(['明细表', header.unit, compactDate(header.reportDate)]), bytes: await toXlsxBytes(workbook), rows: rows.length };
   } else if (request.kind === 'summary') {
     const summary = summarizeLedger(buildLedgerRows(records, header.reportDate), request.by);
-    const workbook = writeSummaryWorkbook(summary, request.by, header.reportDate);
-    fillSummaryFilingLine(workbook, header);
+    const workbook = writeSummaryWorkbook(summary, request.by, header);
     file = { name: fileName(['汇总表', LEVEL_NAMES[request.by], header.unit, compactDate(header.reportDate)]), bytes: await toXlsxBytes(workbook), rows: summary.groups.length };
   } else {
     const report = computeMonthlyReport(records, { year: request.year, fromMonth: 1, toMonth: request.month });
@@ -117,16 +116,4 @@ function exactBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 
-type Workbook = ReturnType<typeof writeSummaryWorkbook>;
 
-/**
- * writeSummaryWorkbook writes the 附件2-2 填报 line with the date only; the clerk's 填报单位,
- * 填报人 and 联系电话 go into the same cell, worded as the seed's line.
- */
-function fillSummaryFilingLine(workbook: Workbook, header: ReportHeader): void {
-  const cell = workbook.worksheets[0]?.getCell(2, 1);
-  if (!cell || typeof cell.value !== 'string' || !cell.value.startsWith('填报单位：')) return;
-  const date = cell.value.slice(cell.value.indexOf('填报时间：'));
-  const part = (label: string, value: string, width: number) => `${label}${value ? `${value}    ` : ' '.repeat(width)}`;
-  cell.value = `${part('填报单位：', header.unit, 12)}${part('填报人：', header.filler, 12)}${part('联系电话：', header.phone, 12)}${date}`;
-}

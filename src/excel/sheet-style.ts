@@ -84,3 +84,18 @@ export function formatFormDate(date: string | undefined): string {
   const [year, month, day] = date.split('-').map(Number);
   return `${year}年${month}月${day}日`;
 }
+
+/** Who hands the table up: the 填报单位 / 填报人 / 联系电话 / 填报时间 line under every title. */
+export interface FilingDetails {
+  /** YYYY-MM-DD for 填报时间; the form's blank date without it. */
+  reportDate?: string;
+  unit?: string;
+  filler?: string;
+  phone?: string;
+}
+
+/** The 填报 line, blanks padded with spaces as on the printed form. */
+export function formatFilingLine(details: FilingDetails, widths: { unit: number; filler: number; phone: number }): string {
+  const pad = (text: string | undefined, width: number) => (text ? `${text}    ` : ' '.repeat(width));
+  return `填报单位：${pad(details.unit, widths.unit)}填报人：${pad(details.filler, widths.filler)}联系电话：${pad(details.phone, widths.phone)}填报时间：${formatFormDate(details.reportDate)}`;
+}

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { LEDGER_COLUMNS, type LedgerRow } from '../domain/ledger-row';
-import { formatFormDate, putMerged, setUpPage, styleBody, styleHeader, styleNote, writeFilingLine, writeTitle } from './sheet-style';
+import { formatFilingLine, putMerged, setUpPage, styleBody, styleHeader, styleNote, writeFilingLine, writeTitle, type FilingDetails } from './sheet-style';
 
 export const LEDGER_TITLE = '柳州市脱贫家庭劳动力就业帮扶明细表';
 /** The sheet row of the first person: title, 填报 line, three header rows (附件2-1 has no column-number row). */
@@ -13,13 +13,7 @@ export const LEDGER_NOTES = [
   '中职院校（含技工院校）毕业生和16-24岁未就业青年。',
 ].join('\n');
 
-export interface LedgerWorkbookOptions {
-  /** YYYY-MM-DD for 填报时间; blank date on the form without it. */
-  reportDate?: string;
-  /** 填报单位, 填报人, 联系电话 on the line under the title. */
-  unit?: string;
-  filler?: string;
-  phone?: string;
+export interface LedgerWorkbookOptions extends FilingDetails {
   sheetName?: string;
 }
 
@@ -56,7 +50,7 @@ export function writeLedgerWorkbook(rows: readonly LedgerRowCells[], options: Le
     sheet,
     2,
     lastColumn,
-    `填报单位：${pad(options.unit, 19)}填报人：${pad(options.filler, 18)}联系电话：${pad(options.phone, 40)}填报时间：${formatFormDate(options.reportDate)}`,
+    formatFilingLine(options, { unit: 19, filler: 18, phone: 40 }),
   );
   writeHeader(sheet);
 
@@ -111,9 +105,4 @@ function writeHeader(sheet: ExcelJS.Worksheet): void {
 
 function columnOf(key: LedgerKey): number {
   return LEDGER_COLUMNS.findIndex((column) => column.key === key) + 1;
-}
-
-/** The filled-in part of the 填报 line, padded with spaces as the blank form is. */
-function pad(text: string | undefined, width: number): string {
-  return text ? `${text}    ` : ' '.repeat(width);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { SUMMARY_COLUMNS, toFigureArray, type LedgerSummary, type SummaryLevel } from '../domain/ledger-summary';
-import { formatFormDate, setUpPage, styleBody, styleHeader, writeFilingLine, writeTitle } from './sheet-style';
+import { formatFilingLine, setUpPage, styleBody, styleHeader, writeFilingLine, writeTitle, type FilingDetails } from './sheet-style';
 
 const TITLE = '柳州市脱贫家庭劳动力就业帮扶汇总表';
 const GROUP_HEADERS: Record<SummaryLevel, string> = { 县: '县（区）', 乡: '乡（镇）', 村: '村' };
@@ -9,14 +9,14 @@ const GROUP_HEADERS: Record<SummaryLevel, string> = { 县: '县（区）', 乡: 
  * The 汇总表 in the layout of seed 000 附件2-2: title, the 填报单位 line, three header rows with
  * merged cells, the column-number row, then 合计 and one row per group. Figures are numbers.
  */
-export function writeSummaryWorkbook(summary: LedgerSummary, by: SummaryLevel, reportDate: string): ExcelJS.Workbook {
+export function writeSummaryWorkbook(summary: LedgerSummary, by: SummaryLevel, filing: FilingDetails): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('附件2-2');
   const figureColumns = SUMMARY_COLUMNS.length;
   const lastColumn = 2 + figureColumns + 1; // 序号, 县（区）, the 23 figures, 备注
 
   writeTitle(sheet, 1, lastColumn, TITLE);
-  writeFilingLine(sheet, 2, lastColumn, `填报单位：            填报人：            联系电话：            填报时间：${formatFormDate(reportDate)}`);
+  writeFilingLine(sheet, 2, lastColumn, formatFilingLine(filing, { unit: 12, filler: 12, phone: 12 }));
 
   const [top, middle, bottom] = [3, 4, 5];
   const header = (row: number, column: number, value: string) => {
