@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { MODEL_TABLES } from '../../db/changed-tables';
 import { describeCheck, LEVEL_NAMES } from '../../domain/check-codes';
+import { PERSON_FIELD_LABELS } from '../../domain/person-field-labels';
 import type { FindingRow, FindingsSummary } from '../../../workers/client';
 import { useAnalysis } from '../use-analysis';
 import { VirtualList } from '../VirtualList';
@@ -13,6 +14,14 @@ interface Filter {
 }
 
 const PAGE = 500;
+
+/** The field a finding is about, as the form names it; the household's and the 帮扶 page's own. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...PERSON_FIELD_LABELS,
+  services: '帮扶服务',
+  zeroEmploymentSince: '零就业家庭',
+  relocated: '易地扶贫搬迁安置户',
+};
 
 function linkTo(row: FindingRow): string {
   if (row.kind === 'household') return `/households/${row.recordId}`;
@@ -99,7 +108,10 @@ export function FindingsScreen() {
                   <span className={`level ${row.level}`}>{LEVEL_NAMES[row.level]}</span> {row.name || '未填姓名'}
                   <span className="muted"> {row.kind === 'household' ? '户 · ' : ''}{row.village}</span>
                 </span>
-                <span className="list-detail">{describeCheck(row.code)}</span>
+                <span className="list-detail">
+                  {describeCheck(row.code)}
+                  {FIELD_LABELS[row.field] ? ` · ${FIELD_LABELS[row.field]}` : ''}
+                </span>
                 <span className="list-detail wrap">{row.message}</span>
               </Link>
             )}
