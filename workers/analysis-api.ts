@@ -88,7 +88,7 @@ export interface AnalysisApi {
      * 「待帮扶」: everyone still owed part of the package, nearest deadline first, optionally
      * filtered; at most `limit` rows travel back (a county office may owe tens of thousands).
      */
-    owed(filter?: OwedFilter, limit?: number): Promise<OwedList>;
+    owed(filter?: OwedFilter, limit?: number, offset?: number): Promise<OwedList>;
   };
   callbacks: {
     /** Draws and stores a new 电话回访 sample with this seed (same seed and data → same sample). */
@@ -120,7 +120,11 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
       const analysis = new RecordAnalysis(model, today);
       const stats = { households: model.households.size, people: model.people.size, events: model.events.size, loadMs, analysisMs: analysis.lastUpdateMs, lastUpdateMs: 0 };
       return { model, analysis, stats };
-    })());
+    })().catch((error: unknown) => {
+      // Let the next question try again rather than fail for the rest of the session.
+      loaded = undefined;
+      throw error;
+    }));
   const ready = async () => {
     const state = await loadModel();
     await state.model.settled();
@@ -191,8 +195,8 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
       },
     },
     services: {
-      async owed(filter = {}, limit = Infinity) {
-        return (await ready()).analysis.owedList(filter, limit);
+      async owed(filter = {}, limit = Infinity, offset = 0) {
+        return (await ready()).analysis.owedList(filter, limit, offset);
       },
     },
     callbacks: {

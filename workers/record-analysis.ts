@@ -19,6 +19,7 @@ import { checkHouseholdRecord, checkPersonRecord, duplicateIdFinding, duplicateK
 import { findPackage } from '../src/domain/service-package';
 import {
   findTargetMismatches,
+  mergeFigures,
   restoreTargetPlan,
   sumFigures,
   targetOf,
@@ -108,7 +109,7 @@ export interface OwedFilter {
 }
 
 export interface OwedList {
-  /** The first `limit` people matching the filter. */
+  /** `limit` people matching the filter, from `offset`. */
   rows: OwedPerson[];
   /** People matching the filter. */
   matching: number;
@@ -123,7 +124,6 @@ interface PersonFacts {
   findings: Finding[];
   /** When the person's present work began (YYYY-MM-DD), if at work. */
   employedBegan: string | null;
-  stable: boolean;
   contribution: Contribution;
   owed: OwedPerson | null;
 }
@@ -273,13 +273,11 @@ export class RecordAnalysis {
     const events = this.model.eventsByPerson.get(id) ?? [];
     const findings = checkPersonRecord(person, events, this.context);
     const employedBegan = employmentBeganOn(person);
-    const counted = countedInYear(employedBegan, this.reportYear);
-    const stable = isStablyEmployed(person);
     const contribution: Contribution = {
       unit: unitKey(household.township, household.village),
       township: household.township,
       findings: findings.map(findingKey),
-      progress: { poverty: household.povertyAlleviated || household.monitored, employed: counted !== null && counted <= this.context.reportDate, stable },
+      progress: this.progressOf(person, household, employedBegan, this.reportYear, this.context.reportDate),
     };
     this.totals.apply(contribution, 1);
     const owed = describeOwedPerson(person, household.village, events, {
@@ -287,7 +285,7 @@ export class RecordAnalysis {
       policy: this.context.owesPolicy,
       today: this.context.reportDate,
     });
-    this.facts.set(id, { findings, employedBegan, stable, contribution, owed });
+    this.facts.set(id, { findings, employedBegan, contribution, owed });
     if (findings.length > 0) this.flagged.add(id);
     else this.flagged.delete(id);
   }
@@ -304,6 +302,17 @@ export class RecordAnalysis {
     const contribution: Contribution = { unit: unitKey(household.township, household.village), township: household.township, findings: findings.map(findingKey) };
     this.totals.apply(contribution, 1);
     this.householdFindings.set(id, { findings, contribution });
+  }
+
+  /** A person's part of the progress tallies of `year`, counted up to `reportDate`. */
+  private progressOf(person: Person, household: typeof NO_HOUSEHOLD, employedBegan: string | null, year: number, reportDate: string): NonNullable<Contribution['progress']> {
+    const counted = countedInYear(employedBegan, year);
+    return {
+      poverty: household.povertyAlleviated || household.monitored,
+      employed: counted !== null && counted <= reportDate,
+      stable: isStablyEmployed(person, year),
+      carried: employedBegan !== null && employedBegan < `${year}-01-01`,
+    };
   }
 
   private householdOf(person: Person) {
@@ -441,13 +450,13 @@ export class RecordAnalysis {
   }
 
   /** 「待帮扶」 from the cached per-person standings, nearest deadline first. */
-  owedList(filter: OwedFilter, limit: number): OwedList {
+  owedList(filter: OwedFilter, limit: number, offset = 0): OwedList {
     this.ensureCurrentDay();
     this.owedSorted ??= [...this.facts.values()].flatMap((facts) => (facts.owed ? [facts.owed] : [])).sort(compareOwed);
     const all = this.owedSorted;
     const rows = filter.village || filter.assistanceContact ? all.filter((row) => (!filter.village || row.village === filter.village) && (!filter.assistanceContact || row.assistanceContact === filter.assistanceContact)) : all;
     return {
-      rows: rows.slice(0, limit),
+      rows: rows.slice(offset, offset + limit),
       matching: rows.length,
       total: all.length,
       villages: distinctSorted(all.map((row) => row.village)),
@@ -474,17 +483,8 @@ export class RecordAnalysis {
     const scratch = new RunningTotals();
     for (const person of this.model.people.values()) {
       const household = this.householdOf(person);
-      const facts = this.facts.get(person.id);
-      const counted = countedInYear(facts?.employedBegan ?? null, year);
-      scratch.apply(
-        {
-          unit: unitKey(household.township, household.village),
-          township: household.township,
-          findings: [],
-          progress: { poverty: household.povertyAlleviated || household.monitored, employed: counted !== null && counted <= reportDate, stable: facts?.stable ?? false },
-        },
-        1,
-      );
+      const began = this.facts.get(person.id)?.employedBegan ?? null;
+      scratch.apply({ unit: unitKey(household.township, household.village), township: household.township, findings: [], progress: this.progressOf(person, household, began, year, reportDate) }, 1);
     }
     return { units: scratch.tallies, overall: scratch.overall };
   }
@@ -505,7 +505,7 @@ export class RecordAnalysis {
       const progress: GroupProgress = { ...tally, plan: planned, stretch: figures ? targetOf(figures, group, 'stretch') : undefined };
       if (planned === undefined) return progress;
       const milestones = datedMilestones(plan.milestones[group], year, planned);
-      progress.pace = judgePace(tally.employed, milestones, reportDate);
+      progress.pace = judgePace(tally.employed, milestones, reportDate, tally.carried);
       const past = lastPastMilestone(milestones, reportDate);
       if (past) progress.pastMilestone = { ...past, met: tally.employed >= past.required };
       return progress;
@@ -524,7 +524,7 @@ export class RecordAnalysis {
       })
       .sort((a, b) => collator.compare(a.township, b.township) || (a.village === '' ? -1 : b.village === '' ? 1 : collator.compare(a.village, b.village)));
     const townshipRows = plan.units.filter((unit) => !unit.village);
-    const overallFigures = plan.units.length > 0 ? { ...sumFigures(townshipRows.length > 0 ? townshipRows : plan.units), ...plan.tableTotals } : undefined;
+    const overallFigures = plan.units.length > 0 ? mergeFigures(sumFigures(townshipRows.length > 0 ? townshipRows : plan.units), plan.tableTotals) : undefined;
     return {
       year,
       reportDate,

@@ -176,7 +176,9 @@ export class RecordModel {
     this.households.set(household.id, household);
   }
 
+  // Puts replace: a change applied while the load is still reading may deliver a record twice.
   private putPerson(person: Person): void {
+    this.removePerson(person.id);
     this.people.set(person.id, person);
     let members = this.membersByHousehold.get(person.householdId);
     if (!members) this.membersByHousehold.set(person.householdId, (members = new Set()));
@@ -191,6 +193,7 @@ export class RecordModel {
   }
 
   private putEvent(event: AssistanceEvent): void {
+    this.removeEvent(event.id);
     this.events.set(event.id, event);
     const list = this.eventsByPerson.get(event.personId);
     if (list) list.push(event);

@@ -20,19 +20,21 @@ export interface Contribution {
   /** `code|level` of each finding. */
   findings: string[];
   /** People only: their part of the progress tallies for the report date's year. */
-  progress?: { poverty: boolean; employed: boolean; stable: boolean };
+  progress?: { poverty: boolean; employed: boolean; stable: boolean; carried: boolean };
 }
 
 export interface Tally {
   people: number;
   employed: number;
   stable: number;
+  /** Of the employed, those still at work from before 1 January (not this year's placements). */
+  carried: number;
 }
 
 export type GroupTallies = Record<TargetGroup, Tally>;
 
 export function blankTallies(): GroupTallies {
-  return { total: { people: 0, employed: 0, stable: 0 }, poverty: { people: 0, employed: 0, stable: 0 } };
+  return { total: { people: 0, employed: 0, stable: 0, carried: 0 }, poverty: { people: 0, employed: 0, stable: 0, carried: 0 } };
 }
 
 /**
@@ -56,15 +58,18 @@ export class RunningTotals {
     const { progress } = contribution;
     if (!progress) return;
     const groups: TargetGroup[] = progress.poverty ? ['total', 'poverty'] : ['total'];
-    for (const tallies of [this.talliesOf(unitKey(contribution.township, '')), this.talliesOf(contribution.unit), this.overall]) {
+    // A household with no village counts once, in its township's row.
+    const units = [...new Set([unitKey(contribution.township, ''), contribution.unit])];
+    for (const tallies of [...units.map((unit) => this.talliesOf(unit)), this.overall]) {
       for (const group of groups) {
         tallies[group].people += sign;
         if (progress.employed) tallies[group].employed += sign;
         if (progress.employed && progress.stable) tallies[group].stable += sign;
+        if (progress.employed && progress.carried) tallies[group].carried += sign;
       }
     }
     // A unit everyone has left is gone, as a fresh count would not list it.
-    for (const unit of [unitKey(contribution.township, ''), contribution.unit]) if (this.tallies.get(unit)?.total.people === 0) this.tallies.delete(unit);
+    for (const unit of units) if (this.tallies.get(unit)?.total.people === 0) this.tallies.delete(unit);
   }
 
   countFinding(unit: UnitKey, codeAndLevel: string, sign: 1 | -1): void {

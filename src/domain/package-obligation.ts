@@ -136,10 +136,15 @@ const POST_SECONDARY: readonly string[] = ['技校', '中专', '大专', '大学
  * 就业见习 is for graduates of this year, graduates within two years (高等院校 / 中职院校，含技工
  * 院校) and unemployed youth aged 16–24 (seed 000 附件2-1 填表说明).
  */
-export function checkInternshipEligibility(person: Person, today: string): { eligible: boolean; reason: string } {
+export function checkInternshipEligibility(
+  person: Person,
+  today: string,
+  /** Whether the person was at work on `today`; by default, as the record says now. */
+  employed = applicablePart(person) === 'employed',
+): { eligible: boolean; reason: string } {
   const parsed = parseIdNumber(person.idNumber, today);
   const age = parsed.ok ? computeAge(parsed.value.birthDate, today) : person.age;
-  if (age !== undefined && age >= 16 && age <= 24 && applicablePart(person) !== 'employed') {
+  if (age !== undefined && age >= 16 && age <= 24 && !employed) {
     return { eligible: true, reason: `${age} 岁未就业青年` };
   }
   const graduationYear = Number(/(\d{4})/.exec(person.graduationDate)?.[1]);

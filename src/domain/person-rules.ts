@@ -91,7 +91,9 @@ function checkPhones(person: Person): Finding[] {
 function checkEmploymentMonths(person: Person, context: RuleContext, atWork: boolean): Finding[] {
   const months = person.monthsEmployedThisYear;
   const field = 'monthsEmployedThisYear';
-  const reportMonth = Number(context.reportDate.slice(5, 7));
+  // 年内 as of the survey: a count taken last November is not wrong in January.
+  const asOf = person.surveyedAt && person.surveyedAt < context.reportDate ? person.surveyedAt : context.reportDate;
+  const reportMonth = Number(asOf.slice(5, 7));
   if (months === undefined) {
     return atWork ? [error('employment.months', field, '已就业人员须填写年内累计就业时长（月）')] : [];
   }
@@ -99,7 +101,7 @@ function checkEmploymentMonths(person: Person, context: RuleContext, atWork: boo
     return [error('employment.months', field, '年内累计就业时长应为 0–12 的整数（月）')];
   }
   if (months > reportMonth) {
-    return [error('employment.months', field, `年内累计就业时长不能超过今年已过的 ${reportMonth} 个月`)];
+    return [error('employment.months', field, `年内累计就业时长不能超过${asOf.slice(0, 4)}年已过的 ${reportMonth} 个月`)];
   }
   if (months > 0 && !atWork) return [error('employment.months', field, '未就业人员的年内累计就业时长应为 0')];
   if (months === 0 && atWork) return [error('employment.months', field, '已就业人员的年内累计就业时长不能为 0')];

@@ -51,6 +51,18 @@ describe('judgePace', () => {
     expect(pace?.projected).toBe(projected);
   });
 
+  it('projects only this year’s placements, not people still at work from before', () => {
+    // 300 carried over from last year and nobody new by 01-10: red, not a projection of 2,700.
+    const total = datedMilestones(DEFAULT_MILESTONES.total, 2023, 1000);
+    expect(judgePace(300, total, '2023-01-10', 300)).toMatchObject({ status: 'red', projected: 300 });
+    expect(judgePace(300, total, '2023-01-10', 0)?.status).toBe('green');
+  });
+
+  it('puts a 02-29 milestone on 02-28 in a common year', () => {
+    expect(datedMilestones([{ date: '02-29', share: 1 }], 2023, 10)[0]!.date).toBe('2023-02-28');
+    expect(datedMilestones([{ date: '02-29', share: 1 }], 2024, 10)[0]!.date).toBe('2024-02-29');
+  });
+
   it('says amber for 704 of 705 on the milestone day', () => {
     expect(judgePace(704, poverty, '2023-03-31')?.status).toBe('amber');
   });
@@ -86,10 +98,11 @@ describe('counting 转移就业', () => {
   });
 
   it.each([
-    [6, true],
-    [5, false],
-  ])('counts %s months in the year as stable: %s', (months, stable) => {
-    expect(isStablyEmployed(anEmployedPerson({ monthsEmployedThisYear: months }))).toBe(stable);
+    [6, '2026-05-01', true],
+    [5, '2026-05-01', false],
+    [10, '2025-11-20', false],
+  ])('counts %s months from a survey of %s as stable in 2026: %s', (months, surveyedAt, stable) => {
+    expect(isStablyEmployed(anEmployedPerson({ monthsEmployedThisYear: months, surveyedAt }), 2026)).toBe(stable);
   });
 });
 

@@ -34,9 +34,9 @@ export function countedEmploymentDate(person: Person, year: number): string | nu
   return countedInYear(employmentBeganOn(person), year);
 }
 
-/** 稳定就业: 年内累计就业 6 个月以上, as the 汇总表 counts it. */
-export function isStablyEmployed(person: Person): boolean {
-  return applicablePart(person) === 'employed' && (person.monthsEmployedThisYear ?? 0) >= 6;
+/** 稳定就业 in `year`: 年内累计就业 6 个月以上, as the 汇总表 counts it, from a survey taken that year. */
+export function isStablyEmployed(person: Person, year: number): boolean {
+  return applicablePart(person) === 'employed' && (person.monthsEmployedThisYear ?? 0) >= 6 && person.surveyedAt?.slice(0, 4) === String(year);
 }
 
 export interface DueMilestone {
@@ -47,11 +47,17 @@ export interface DueMilestone {
   required: number;
 }
 
+/** MM-DD in `year`; 02-29 falls on 02-28 in a common year. */
+function onDayOfYear(year: number, monthDay: string): string {
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return `${year}-${monthDay === '02-29' && !isLeap ? '02-28' : monthDay}`;
+}
+
 /** The milestones of `year` as days, in order, each with the count it requires. */
 export function datedMilestones(milestones: readonly Milestone[], year: number, target: number): DueMilestone[] {
   return [...milestones]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((milestone) => ({ date: `${year}-${milestone.date}`, share: milestone.share, required: Math.ceil(target * milestone.share - 1e-9) }));
+    .map((milestone) => ({ date: onDayOfYear(year, milestone.date), share: milestone.share, required: Math.ceil(target * milestone.share - 1e-9) }));
 }
 
 /** The milestone the unit is working towards on `reportDate`: the first not yet past, else the last. */
@@ -79,18 +85,19 @@ export interface Pace {
 }
 
 /**
- * Whether a unit will make its next milestone at its current pace: the count so far, divided
- * by the days since 1 January, carried on to the milestone day. Green if the projection
+ * Whether a unit will make its next milestone at its current pace: the people placed since
+ * 1 January (not those `carried` over, still at work from earlier years), divided by the days
+ * since, carried on to the milestone day. Green if the projection
  * reaches it (or it is already reached), amber if it falls short by at most a tenth, red
  * otherwise. A milestone already past counts only what is done.
  */
-export function judgePace(count: number, milestones: readonly DueMilestone[], reportDate: string): Pace | undefined {
+export function judgePace(count: number, milestones: readonly DueMilestone[], reportDate: string, carried = 0): Pace | undefined {
   const milestone = nextMilestone(milestones, reportDate);
   if (!milestone) return undefined;
   const year = reportDate.slice(0, 4);
   const elapsed = daysBetween(`${year}-01-01`, reportDate) + 1;
   const ahead = Math.max(0, daysBetween(reportDate, milestone.date));
-  const projected = Math.floor(count + (count / elapsed) * ahead);
+  const projected = Math.floor(count + (Math.max(0, count - carried) / elapsed) * ahead);
   const status: PaceStatus = projected >= milestone.required ? 'green' : projected >= milestone.required * AMBER_MARGIN ? 'amber' : 'red';
   return { status, milestone, projected };
 }

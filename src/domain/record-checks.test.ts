@@ -102,11 +102,24 @@ describe('internship.ineligible', () => {
     expect(codesOf(person, [anEvent('就业见习', person.id)])).not.toContain('internship.ineligible');
   });
 
+  it('does not fire for a young person who found work after the internship', () => {
+    const young = aJobSeeker({ idNumber: '450225200603150138', workStatus: '外出务工', employmentRegion: { set: 'guangdong', value: '县内' }, employedSince: '2026-05', hasIntention: undefined });
+    expect(codesOf(young, [anEvent('就业见习', young.id, { date: '2026-03-01' })])).not.toContain('internship.ineligible');
+  });
+
   it('does not fire once the internship was voided', () => {
     const person = aJobSeeker();
     const internship = anEvent('就业见习', person.id);
     const voided = anEvent('作废', person.id, { voids: internship.id, reason: '录错人' });
     expect(codesOf(person, [internship, voided])).not.toContain('internship.ineligible');
+  });
+});
+
+describe('年内累计就业时长 after New Year', () => {
+  it('is judged against the survey day, not today', () => {
+    const person = anEmployedPerson({ surveyedAt: '2025-11-20', monthsEmployedThisYear: 10 });
+    expect(codesOf(person, [], { reportDate: '2026-01-05' })).not.toContain('employment.months');
+    expect(codesOf({ ...person, monthsEmployedThisYear: 12 }, [], { reportDate: '2026-01-05' })).toContain('employment.months');
   });
 });
 
@@ -143,6 +156,8 @@ describe('id.duplicate', () => {
       { id: 'c', idNumber: '110101199003070011' },
       { id: 'd', idNumber: '' },
       { id: 'e', idNumber: '' },
+      { id: 'f', idNumber: '无' },
+      { id: 'g', idNumber: '无' },
     ]);
     expect([...groups.values()]).toEqual([['a', 'b']]);
   });

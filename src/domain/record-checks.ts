@@ -6,6 +6,7 @@ import { normalizeIdNumber } from './id-card';
 import { addOneMonth, checkInternshipEligibility, owedSince, owesPackage, type OwesPolicy } from './package-obligation';
 import type { Person } from './person';
 import { applicablePart, checkPerson, type RuleContext } from './person-rules';
+import { employmentBeganOn } from './progress';
 import { formatMissing, tallyPackage, type ServicePackage } from './service-package';
 import { isWorkingCapable, isZeroEmploymentHousehold } from './zero-employment';
 
@@ -59,9 +60,11 @@ function checkOverdue(person: Person, services: readonly ServiceEvent[], context
 }
 
 function checkInternships(person: Person, services: readonly ServiceEvent[]): Finding[] {
+  const workBegan = employmentBeganOn(person);
   return services.flatMap((event) => {
     if (event.type !== '就业见习') return [];
-    const eligibility = checkInternshipEligibility(person, event.date);
+    // Judged as things stood on the internship's day: a job found since does not make it wrong.
+    const eligibility = checkInternshipEligibility(person, event.date, workBegan !== null && workBegan <= event.date);
     return eligibility.eligible ? [] : [warning('internship.ineligible', SERVICES_FIELD, `${event.date} 参加就业见习（${event.place}）：${eligibility.reason}`)];
   });
 }
@@ -97,9 +100,14 @@ export function checkHouseholdRecord(household: Household, members: readonly Per
   return findings;
 }
 
-/** The key two records share when their ID numbers are the same (spaces, full-width digits and x folded). */
+/**
+ * The key two records share when their ID numbers are the same (spaces, full-width digits and x
+ * folded); empty for anything not shaped like an ID number (「无」, 「待补」), which is
+ * `id.format`'s business, not a duplicate.
+ */
 export function duplicateKeyOf(idNumber: string): string {
-  return normalizeIdNumber(idNumber);
+  const normalized = normalizeIdNumber(idNumber);
+  return /^\d{17}[\dX]$/.test(normalized) ? normalized : '';
 }
 
 /** ID numbers on more than one record, each with the ids of every record holding it. */

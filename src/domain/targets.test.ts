@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSeedExcerpt } from '../../tests/fixtures/seeds';
-import { emptyTargetPlan, findTargetMismatches, parseTargetTable, targetOf, type TargetPlan } from './targets';
+import { emptyTargetPlan, findTargetMismatches, MilestoneSchema, parseTargetTable, targetOf, withFigure, type TargetPlan } from './targets';
 
 /** 附件1 of seed 000 exactly as the seed file holds it (one cell per line, stray spaces). */
 const seedTargetTable = () => readSeedExcerpt('seed-000-attachment-1');
@@ -18,6 +18,13 @@ describe('parseTargetTable', () => {
     const table = parseTargetTable('乡镇\t面上人数\t计划任务数\t奋斗目标数\t转移就业总人数\t备注\n百朋镇\t10,921\t1175\t1226\t12096\t\n合计\t10921\t1175\t1226\t12096\t');
     expect(table.rows).toEqual([{ name: '百朋镇', figures: { otherLabour: 10921, povertyPlan: 1175, povertyStretch: 1226, totalPlan: 12096 } }]);
     expect(table.totals?.totalPlan).toBe(12096);
+  });
+
+  it('reads 合  计 with spaces and a 序号 column', () => {
+    const table = parseTargetTable('序号\t乡镇\t面上人数\n1\t百朋镇\t10921\t1175\t1226\t12096\n2\t成团镇\t8882\t610\t648\t9492\n\t合  计\t19803\t1785\t1874\t21588');
+    expect(table.problems).toEqual([]);
+    expect(table.rows.map((row) => row.name)).toEqual(['百朋镇', '成团镇']);
+    expect(table.totals?.totalPlan).toBe(21588);
   });
 
   it('says which row has too few numbers', () => {
@@ -62,6 +69,16 @@ describe('findTargetMismatches', () => {
       ],
     };
     expect(findTargetMismatches(plan)).toEqual([{ where: '融水镇', message: '脱贫户（含监测户）计划任务数：乡镇行写 100，各村相加为 90，相差 10' }]);
+  });
+
+  it('still compares the text with the table when a 合计 figure was cleared', () => {
+    const plan = planFromSeed();
+    plan.tableTotals = withFigure(plan.tableTotals, 'povertyPlan', undefined);
+    expect(findTargetMismatches(plan).map((mismatch) => mismatch.message)).toEqual(['脱贫户（含监测户）计划任务数：正文写 7746，表中合计为 7800，相差 54']);
+  });
+
+  it.each(['02-30', '04-31', '13-01'])('refuses the milestone date %s', (date) => {
+    expect(MilestoneSchema.safeParse({ date, share: 0.5 }).success).toBe(false);
   });
 
   it('finds nothing in a plan that adds up', () => {

@@ -39,15 +39,20 @@ export const TargetUnitSchema = TargetFiguresSchema.extend({
 export type TargetUnit = z.infer<typeof TargetUnitSchema>;
 
 /** A cumulative share of the year's target due by a day of the year (MM-DD). */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export const MilestoneSchema = z.object({
-  date: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期应为 月-日，如 04-30' }),
+  date: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期应为 月-日，如 04-30' })
+    .refine((date) => Number(date.slice(3)) <= DAYS_IN_MONTH[Number(date.slice(0, 2)) - 1]!, { error: '没有这一天，请核实节点日期' }),
   share: z.number().gt(0).max(1),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
 /** The two groups progress is measured for. */
 export type TargetGroup = 'total' | 'poverty';
-export const TARGET_GROUP_LABELS: Readonly<Record<TargetGroup, string>> = { total: '转移就业总人数（面上）', poverty: '脱贫户（含监测户）' };
+export const TARGET_GROUP_LABELS: Readonly<Record<TargetGroup, string>> = { total: '转移就业总人数（全部农村劳动力）', poverty: '脱贫户（含监测户）' };
 
 /** Seed 000 正文: 4 月底 60 %, 5 月底 80 %, 6 月底 100 %; 脱贫户 3 月底 60 %, 4 月底 85 %, 5 月底 100 %. */
 export const DEFAULT_MILESTONES: Readonly<Record<TargetGroup, readonly Milestone[]>> = {
@@ -100,6 +105,21 @@ export function targetOf(figures: TargetFigures, group: TargetGroup, level: 'pla
 }
 
 const FIGURE_KEYS = Object.keys(TARGET_FIGURE_LABELS) as TargetFigureKey[];
+
+/** `figures` with one figure set, or removed when `value` is undefined (a cleared box). */
+export function withFigure<T extends TargetFigures>(figures: T, key: TargetFigureKey, value: number | undefined): T {
+  const next = { ...figures };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** `base` with every figure `override` has (a figure left out or undefined keeps `base`'s). */
+export function mergeFigures(base: TargetFigures, override: TargetFigures): TargetFigures {
+  const merged: TargetFigures = { ...base };
+  for (const key of FIGURE_KEYS) if (override[key] !== undefined) merged[key] = override[key];
+  return merged;
+}
 
 /** Each figure summed over `units`, undefined where none of them has it. */
 export function sumFigures(units: readonly TargetFigures[]): TargetFigures {
@@ -168,7 +188,7 @@ export function findTargetMismatches(plan: TargetPlan): TargetMismatch[] {
   const tableSum = sumFigures(townshipRows.length > 0 ? townshipRows : plan.units);
   mismatches.push(...checkRow('合计', plan.tableTotals));
   mismatches.push(...compareTotals('合计', plan.tableTotals, '合计行写', tableSum, '各乡镇相加为'));
-  const tableTotals = { ...tableSum, ...plan.tableTotals };
+  const tableTotals = mergeFigures(tableSum, plan.tableTotals);
   mismatches.push(...compareTotals('文件正文', plan.statedTotals, '正文写', tableTotals, '表中合计为'));
   return mismatches;
 }
@@ -205,11 +225,13 @@ export function parseTargetTable(text: string): PastedTargetTable {
     .filter(Boolean);
   const table: PastedTargetTable = { rows: [], problems: [] };
   for (let index = 0; index < cells.length; index += 1) {
-    const name = cells[index]!;
+    const name = cells[index]!.replace(/\s+/g, '');
     if (NUMBER.test(name)) continue;
     const numbers: number[] = [];
     while (index + 1 < cells.length && NUMBER.test(cells[index + 1]!)) numbers.push(toNumber(cells[(index += 1)]!));
     if (numbers.length === 0) continue;
+    // A fifth number is the next row's 序号.
+    if (numbers.length > 4) numbers.length = 4;
     if (numbers.length !== 4) {
       if (!HEADER_WORDS.test(name) || name === '合计') table.problems.push(`「${name}」后有 ${numbers.length} 个数字，应为 4 个（面上人数、计划任务数、奋斗目标数、转移就业总人数）`);
       continue;

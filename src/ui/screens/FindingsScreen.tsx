@@ -5,6 +5,7 @@ import { describeCheck, LEVEL_NAMES } from '../../domain/check-codes';
 import { PERSON_FIELD_LABELS } from '../../domain/person-field-labels';
 import type { FindingRow, FindingsSummary } from '../../../workers/client';
 import { useAnalysis } from '../use-analysis';
+import { usePagedAnalysis } from '../use-paged-analysis';
 import { VirtualList } from '../VirtualList';
 
 interface Filter {
@@ -12,8 +13,6 @@ interface Filter {
   village?: string;
   code?: string;
 }
-
-const PAGE = 500;
 
 /** The field a finding is about, as the form names it; the household's and the 帮扶 page's own. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -70,17 +69,13 @@ function Groups({ summary, by, onPick }: { summary: FindingsSummary; by: 'villag
 export function FindingsScreen() {
   const [by, setBy] = useState<'village' | 'check'>('village');
   const [filter, setFilter] = useState<Filter | null>(null);
-  const [limit, setLimit] = useState(PAGE);
   const summary = useAnalysis((analysis) => analysis.findings.summary(), [], MODEL_TABLES);
-  const page = useAnalysis(
-    (analysis) => (filter ? analysis.findings.list(filter, 0, limit) : Promise.resolve(null)),
-    [filter?.township, filter?.village, filter?.code, limit],
+  const list = usePagedAnalysis(
+    (analysis, offset, limit) => (filter ? analysis.findings.list(filter, offset, limit) : Promise.resolve({ rows: [] as FindingRow[], total: 0 })),
+    [filter?.township, filter?.village, filter?.code],
     MODEL_TABLES,
   );
-  const pick = (next: Filter | null) => {
-    setFilter(next);
-    setLimit(PAGE);
-  };
+  const pick = (next: Filter | null) => setFilter(next);
 
   return (
     <section aria-labelledby="findings-title" className="screen people-screen">
@@ -98,7 +93,7 @@ export function FindingsScreen() {
             </button>
           </div>
           <VirtualList
-            items={page?.rows ?? []}
+            items={list.rows}
             rowHeight={118}
             label="疑点记录"
             getKey={(row) => `${row.kind}-${row.recordId}-${row.code}-${row.field}-${row.message}`}
@@ -116,9 +111,9 @@ export function FindingsScreen() {
               </Link>
             )}
           />
-          {page && page.total > page.rows.length ? (
-            <button type="button" className="button wide" onClick={() => setLimit(limit + PAGE)}>
-              显示更多（已显示 {page.rows.length} / {page.total}）
+          {list.first && list.first.total > list.rows.length ? (
+            <button type="button" className="button wide" onClick={list.more}>
+              显示更多（已显示 {list.rows.length} / {list.first.total}）
             </button>
           ) : null}
         </>

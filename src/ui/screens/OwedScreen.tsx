@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { RECORD_TABLES } from '../../db/changed-tables';
-import { useAnalysis } from '../use-analysis';
+import { usePagedAnalysis } from '../use-paged-analysis';
 import { VirtualList } from '../VirtualList';
 
 function describeDeadline(daysLeft: number, deadline: string): string {
@@ -10,17 +10,14 @@ function describeDeadline(daysLeft: number, deadline: string): string {
   return `剩 ${daysLeft} 天（${deadline}）`;
 }
 
-/** Rows asked of the worker at a time: enough to scroll, small enough to send. */
-const PAGE = 500;
-
 /** 「待帮扶」: who still owes what of the service package, the nearest deadline first. */
 export function OwedScreen() {
   const villageId = useId();
   const contactId = useId();
   const [village, setVillage] = useState('');
   const [contact, setContact] = useState('');
-  const [limit, setLimit] = useState(PAGE);
-  const list = useAnalysis((analysis) => analysis.services.owed({ village, assistanceContact: contact }, limit), [village, contact, limit], RECORD_TABLES);
+  const paged = usePagedAnalysis((analysis, offset, limit) => analysis.services.owed({ village, assistanceContact: contact }, limit, offset), [village, contact], RECORD_TABLES);
+  const list = paged.first;
 
   return (
     <section aria-labelledby="owed-title" className="screen people-screen">
@@ -53,7 +50,7 @@ export function OwedScreen() {
         {list === null ? '正在计算…' : `${list.packageName}：${list.matching} 人待帮扶`}
       </p>
       <VirtualList
-        items={list?.rows ?? []}
+        items={paged.rows}
         rowHeight={136}
         label="待帮扶人员"
         getKey={(row) => row.personId}
@@ -68,9 +65,9 @@ export function OwedScreen() {
           </Link>
         )}
       />
-      {list && list.matching > list.rows.length ? (
-        <button type="button" className="button wide" onClick={() => setLimit(limit + PAGE)}>
-          显示更多（已显示 {list.rows.length} / {list.matching}）
+      {list && list.matching > paged.rows.length ? (
+        <button type="button" className="button wide" onClick={paged.more}>
+          显示更多（已显示 {paged.rows.length} / {list.matching}）
         </button>
       ) : null}
     </section>

@@ -8,6 +8,7 @@ import {
   TARGET_FIGURE_LABELS,
   TARGET_GROUP_LABELS,
   TargetPlanSchema,
+  withFigure,
   type Milestone,
   type PastedTargetTable,
   type TargetFigureKey,
@@ -51,7 +52,7 @@ function FiguresFields({ figures, keys, prefix, onChange }: { figures: TargetFig
   return (
     <div className="inline-fields">
       {keys.map((key) => (
-        <NumberField key={key} label={`${prefix}${TARGET_FIGURE_LABELS[key]}`} value={figures[key]} onChange={(value) => onChange({ ...figures, [key]: value })} />
+        <NumberField key={key} label={`${prefix}${TARGET_FIGURE_LABELS[key]}`} value={figures[key]} onChange={(value) => onChange(withFigure(figures, key, value))} />
       ))}
     </div>
   );

@@ -82,7 +82,7 @@ describe('the worker model', () => {
   it('re-checks every record when 设置 change the verification period', async () => {
     const { db, analysis } = await aPhone();
     const household = await saveHousehold(db, aHousehold(), NOW);
-    await savePerson(db, anEmployedPerson({ householdId: household.id, surveyedAt: '2026-02-01' }), NOW);
+    await savePerson(db, anEmployedPerson({ householdId: household.id, surveyedAt: '2026-02-01', monthsEmployedThisYear: 2 }), NOW);
     expect((await analysis.findings.summary()).total).toBe(0);
     await savePreferences(db, restorePreferences({ reverifyMonths: 3 }));
     expect(codes((await analysis.findings.summary()).byCheck)).toEqual(['record.stale']);
@@ -140,5 +140,25 @@ describe('the worker model', () => {
       expect(incremental).toEqual(fresh);
     }
     expect((await analysis.findings.summary()).total).toBeGreaterThan(0);
+  });
+
+  it('counts a household with no village once, in its township', async () => {
+    const { db, analysis } = await aPhone();
+    const household = await saveHousehold(db, aHousehold({ township: '百朋镇', village: '' }), NOW);
+    await savePerson(db, anEmployedPerson({ householdId: household.id }), NOW);
+    const dashboard = await analysis.progress.dashboard(2026);
+    expect(dashboard.units.map((unit) => [unit.township, unit.village, unit.total.people])).toEqual([['百朋镇', '', 1]]);
+    expect(dashboard.overall.total.people).toBe(1);
+  });
+
+  it('does not count an event twice when it is written while the model loads', async () => {
+    const { db, analysis } = await aPhone();
+    const household = await saveHousehold(db, aHousehold(), NOW);
+    const seeker = await savePerson(db, aPerson({ householdId: household.id, idNumber: VALID_ID_MALE_1990, labourAbility: '普通劳动力', workStatus: '在家务农', hasIntention: '是', surveyor: '覃', surveyedAt: TODAY }), NOW);
+    const loading = analysis.model.load();
+    await recordEvents(db, [{ type: '职业指导', personId: seeker.id, date: TODAY, assistanceContact: '覃' }], NOW);
+    await loading;
+    const owed = await analysis.services.owed({}, 10);
+    expect(owed.rows[0]?.tallyText).toContain('职业指导 1/2');
   });
 });
