@@ -21,7 +21,8 @@ export interface ModelChange {
   everything: boolean;
 }
 
-const PAGE = 5_000;
+// Big pages: each is one getAll round trip; progress still moves several times a second.
+const PAGE = 20_000;
 
 function emptyChange(): ModelChange {
   return { people: new Set(), households: new Set(), eventPeople: new Set(), settings: new Set(), everything: false };
