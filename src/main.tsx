@@ -13,6 +13,8 @@ import './ui/styles.css';
 const journal = createEditJournal();
 const db = openDatabase();
 const services = { db, analysis: connectAnalysisWorker(), storage: navigator.storage, journal, sync: startSyncScheduler(db) };
+// npm run bench drives the app's own worker and database from outside (scripts/bench).
+Object.assign(globalThis, { __fieldbook: { analysis: services.analysis, db } });
 forwardDatabaseChanges(services.analysis, db.name);
 void requestPersistentStorage(navigator.storage).catch(() => null);
 // Before anything renders: put back an edit the last session journaled but could not store.

@@ -1,0 +1,106 @@
+/**
+ * The receiver's figures, measured in Node: ingest on SQLite (and PostgreSQL when DATABASE_URL
+ * is set), a replay of the same batches, and a phone's outbox drained to the receiver over
+ * loopback by the app's own sync client on fake-indexeddb.
+ */
+import 'fake-indexeddb/auto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveServerConfig } from '../../server/config';
+import { startServer } from '../../server/serve';
+import { openSqliteStore } from '../../server/store/sqlite';
+import type { Store } from '../../server/store/store';
+import { openDatabase, type OutboxEntry } from '../../src/db/database';
+import { formatHlc } from '../../src/domain/hlc';
+import { HouseholdSchema } from '../../src/domain/household';
+import type { Revision } from '../../src/domain/revision';
+import { drainOutbox } from '../../src/sync/sync-client';
+import { saveSyncSettings } from '../../src/sync/sync-state';
+import { measured, notMeasured, type Figure } from './figures';
+
+const BATCH = 200;
+const ALL = { level: 'all', name: '全部' } as const;
+
+function someRevisions(count: number, device: string): Revision[] {
+  const stamp = '2026-05-01T08:00:00.000Z';
+  return Array.from({ length: count }, (_, index) => {
+    const household = HouseholdSchema.parse({ id: `${device}-h${index}`, village: '新国村', township: '融水镇', county: '融水县', head: `户主${index}`, createdAt: stamp, updatedAt: stamp });
+    return { rev: `${device}-r${index}`, parent: null, kind: 'household' as const, id: household.id, hlc: formatHlc({ wallMs: 1_777_000_000_000 + index, counter: 0 }, device), device, deleted: false, data: { ...household } };
+  });
+}
+
+async function measureIngest(openStore: () => Promise<Store>, label: string, revisions: number, runs: number): Promise<Figure[]> {
+  const rates: number[] = [];
+  const replays: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const store = await openStore();
+    const batches = someRevisions(revisions, `bench-${run}-${Date.now()}`);
+    const started = performance.now();
+    for (let offset = 0; offset < batches.length; offset += BATCH) await store.storeRevisions(batches.slice(offset, offset + BATCH), ALL);
+    rates.push(revisions / ((performance.now() - started) / 1000));
+    let inserted = 0;
+    for (let offset = 0; offset < batches.length; offset += BATCH) {
+      inserted += (await store.storeRevisions(batches.slice(offset, offset + BATCH), ALL)).filter((result) => result.status === 'stored').length;
+    }
+    replays.push(inserted);
+    await store.close();
+  }
+  const size = `${revisions.toLocaleString('en')} revisions in batches of ${BATCH}`;
+  return [
+    measured({ figure: `receiver ingest, ${label}`, unit: 'revisions/s', values: rates, goal: { text: '≥ 5,000', limit: 5000, at: 'least' }, note: size }),
+    measured({ figure: `replay of the same batches, ${label}`, unit: 'inserted', values: replays, goal: { text: '0', limit: 0, at: 'most' } }),
+  ];
+}
+
+async function measurePhoneToReceiver(revisions: number, runs: number): Promise<Figure> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
+    const server = await startServer(resolveServerConfig({ port: '0', data: join(dataDir, 'fieldbook.db') }, { FIELDBOOK_RATE_BURST: '100000', FIELDBOOK_RATE_PER_MINUTE: '100000' }));
+    const store = openSqliteStore(join(dataDir, 'fieldbook.db'));
+    const token = await store.createToken('bench', ALL);
+    await store.close();
+    const db = openDatabase(`bench-phone-${run}-${Date.now()}`);
+    const entries: OutboxEntry[] = someRevisions(revisions, `phone-${run}`).map((revision) => ({ ...revision, state: 'pending' }));
+    await db.outbox.bulkAdd(entries);
+    await saveSyncSettings(db, { endpoint: `${server.url}/api/sync`, token });
+    const started = performance.now();
+    const result = await drainOutbox(db);
+    times.push((performance.now() - started) / 1000);
+    if (result.status !== 'synced' || (await db.outbox.count()) !== 0) throw new Error(`drain did not finish: ${JSON.stringify(result)}`);
+    db.close();
+    await server.close();
+  }
+  return measured({
+    figure: `${revisions.toLocaleString('en')} revisions phone → receiver, loopback (Node client)`,
+    unit: 's',
+    values: times,
+    goal: revisions === 10_000 ? { text: '≤ 3', limit: 3, at: 'most' } : undefined,
+    note: revisions === 10_000 ? '' : 'quick run: fewer revisions than the goal is set for, so not judged',
+  });
+}
+
+export async function measureReceiver(options: { revisions: number; runs: number }): Promise<Figure[]> {
+  // The receiver logs each request with console.log; a few hundred lines would bury the table.
+  const log = console.log;
+  console.log = () => {};
+  try {
+    return await measureAll(options);
+  } finally {
+    console.log = log;
+  }
+}
+
+async function measureAll(options: { revisions: number; runs: number }): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  figures.push(...(await measureIngest(async () => openSqliteStore(join(mkdtempSync(join(tmpdir(), 'fieldbook-bench-')), 'fieldbook.db')), 'SQLite', options.revisions, options.runs)));
+  if (process.env.DATABASE_URL) {
+    const { openPostgresStore } = await import('../../server/store/postgres');
+    figures.push(...(await measureIngest(async () => openPostgresStore(process.env.DATABASE_URL!), 'PostgreSQL', options.revisions, options.runs)));
+  } else {
+    figures.push(notMeasured('receiver ingest, PostgreSQL', '≥ 5,000', 'set DATABASE_URL to a PostgreSQL server to include it'));
+  }
+  figures.push(await measurePhoneToReceiver(options.revisions, options.runs));
+  return figures;
+}

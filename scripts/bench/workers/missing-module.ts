@@ -1,0 +1,2 @@
+// Stands in for an optional package the bench build could not find.
+export default null;
