@@ -108,10 +108,8 @@ const FIGURE_KEYS = Object.keys(TARGET_FIGURE_LABELS) as TargetFigureKey[];
 
 /** `figures` with one figure set, or removed when `value` is undefined (a cleared box). */
 export function withFigure<T extends TargetFigures>(figures: T, key: TargetFigureKey, value: number | undefined): T {
-  const next = { ...figures };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
+  const rest = Object.fromEntries(Object.entries(figures).filter(([name]) => name !== key));
+  return (value === undefined ? rest : { ...rest, [key]: value }) as T;
 }
 
 /** `base` with every figure `override` has (a figure left out or undefined keeps `base`'s). */
