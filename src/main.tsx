@@ -7,7 +7,7 @@ import { startSyncScheduler } from './sync/sync-scheduler';
 import { App } from './ui/App';
 import { ServiceWorkerUpdates } from './ui/ServiceWorkerUpdates';
 import { ServicesProvider } from './ui/services';
-import { connectAnalysisWorker, forwardDatabaseChanges } from '../workers/client';
+import { connectAnalysisWorker } from '../workers/client';
 import './ui/styles.css';
 
 const journal = createEditJournal();
@@ -15,7 +15,6 @@ const db = openDatabase();
 const services = { db, analysis: connectAnalysisWorker(), storage: navigator.storage, journal, sync: startSyncScheduler(db) };
 // npm run bench drives the app's own worker and database from outside (scripts/bench).
 Object.assign(globalThis, { __fieldbook: { analysis: services.analysis, db } });
-forwardDatabaseChanges(services.analysis, db.name);
 void requestPersistentStorage(navigator.storage).catch(() => null);
 // Before anything renders: put back an edit the last session journaled but could not store.
 // Loaded only when needed: it brings the record schemas, which the first screen does not need.

@@ -1,6 +1,4 @@
 import { wrap } from 'comlink';
-import Dexie from 'dexie';
-import { changedKeysOf, MODEL_TABLES } from '../src/db/changed-tables';
 import type { AnalysisApi } from './analysis-api';
 
 export type {
@@ -31,15 +29,3 @@ export function connectAnalysisWorker(): AnalysisApi {
   return client;
 }
 
-/**
- * Tells the worker about every write this tab sees before anyone asks it a question: call it
- * before the UI subscribes to changes, so the worker applies a change before answering the
- * question that change prompted (Dexie's own notice reaches the worker on another channel, in
- * no set order).
- */
-export function forwardDatabaseChanges(analysis: AnalysisApi, databaseName: string): void {
-  Dexie.on('storagemutated', (parts) => {
-    const changed = changedKeysOf(parts, databaseName, MODEL_TABLES);
-    if (Object.keys(changed).length > 0) void analysis.model.noteChanges(changed);
-  });
-}

@@ -47,8 +47,8 @@ function pouchAliases(): Alias[] {
   return aliases;
 }
 
-/** The bench workers as /bench/<name>.js, and a blank page to start them from. */
-export async function buildBenchWorkers(outDir: string): Promise<void> {
+/** The bench workers as /bench/<name>.js, and a blank page to start them from; `readable` for profiles. */
+export async function buildBenchWorkers(outDir: string, options: { readable?: boolean } = {}): Promise<void> {
   await build({
     configFile: false,
     root: WORKERS_DIR,
@@ -58,6 +58,7 @@ export async function buildBenchWorkers(outDir: string): Promise<void> {
       outDir,
       emptyOutDir: true,
       target: 'es2022',
+      minify: !options.readable,
       rolldownOptions: {
         input: Object.fromEntries(BENCH_WORKERS.map((name) => [name, join(WORKERS_DIR, `${name}.ts`)])),
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },

@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   if (distArg) cpSync(distArg, distDir, { recursive: true });
   else await buildApp(distDir, { readable: true });
-  await buildBenchWorkers(join(distDir, 'bench'));
+  await buildBenchWorkers(join(distDir, 'bench'), { readable: true });
   const server = await startServer(resolveServerConfig({ port: '0', static: distDir, data: join(workDir, 'receiver.db') }, {}));
   const reportDate = formatLocalDate(new Date());
   const scale: Scale = { label: 'office', size: { households: Math.round(people * 0.3), people, events: people * 5 }, profileDir: join(workDir, 'profile') };

@@ -1,10 +1,11 @@
 /**
- * The receiver's figures, measured in Node: ingest on SQLite (and PostgreSQL when DATABASE_URL
- * is set), a replay of the same batches, and a phone's outbox drained to the receiver over
- * loopback by the app's own sync client on fake-indexeddb.
+ * The receiver's figures, measured in Node: ingest on SQLite and PostgreSQL (DATABASE_URL, or a
+ * throwaway server where Debian's postgresql is installed), a replay of the same batches, and a
+ * phone's outbox drained to the receiver over loopback by the app's own sync client on
+ * fake-indexeddb.
  */
 import 'fake-indexeddb/auto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveServerConfig } from '../../server/config';
@@ -17,6 +18,7 @@ import { HouseholdSchema } from '../../src/domain/household';
 import type { Revision } from '../../src/domain/revision';
 import { drainOutbox } from '../../src/sync/sync-client';
 import { saveSyncSettings } from '../../src/sync/sync-state';
+import { startThrowawayPostgres } from '../../tests/server/postgres';
 import { measured, notMeasured, type Figure } from './figures';
 
 const BATCH = 200;
@@ -71,6 +73,7 @@ async function measurePhoneToReceiver(revisions: number, runs: number): Promise<
     if (result.status !== 'synced' || (await db.outbox.count()) !== 0) throw new Error(`drain did not finish: ${JSON.stringify(result)}`);
     db.close();
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   return measured({
     figure: `${revisions.toLocaleString('en')} revisions phone → receiver, loopback (Node client)`,
@@ -79,6 +82,17 @@ async function measurePhoneToReceiver(revisions: number, runs: number): Promise<
     goal: revisions === 10_000 ? { text: '≤ 3', limit: 3, at: 'most' } : undefined,
     note: revisions === 10_000 ? '' : 'quick run: fewer revisions than the goal is set for, so not judged',
   });
+}
+
+/** DATABASE_URL, or else a throwaway server from Debian's postgresql as the store tests start one. */
+async function findPostgres(): Promise<{ url: string; note: string; stop(): Promise<void> } | { unavailable: string }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, note: '', stop: async () => {} };
+  try {
+    const server = await startThrowawayPostgres();
+    return { url: server.url, note: 'a throwaway cluster as the store tests start (fsync and synchronous_commit off)', stop: () => server.stop() };
+  } catch (error) {
+    return { unavailable: `no DATABASE_URL and no throwaway PostgreSQL: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 export async function measureReceiver(options: { revisions: number; runs: number }): Promise<Figure[]> {
@@ -94,12 +108,29 @@ export async function measureReceiver(options: { revisions: number; runs: number
 
 async function measureAll(options: { revisions: number; runs: number }): Promise<Figure[]> {
   const figures: Figure[] = [];
-  figures.push(...(await measureIngest(async () => openSqliteStore(join(mkdtempSync(join(tmpdir(), 'fieldbook-bench-')), 'fieldbook.db')), 'SQLite', options.revisions, options.runs)));
-  if (process.env.DATABASE_URL) {
-    const { openPostgresStore } = await import('../../server/store/postgres');
-    figures.push(...(await measureIngest(async () => openPostgresStore(process.env.DATABASE_URL!), 'PostgreSQL', options.revisions, options.runs)));
+  const sqliteDirs: string[] = [];
+  const openSqlite = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
+    sqliteDirs.push(dir);
+    return openSqliteStore(join(dir, 'fieldbook.db'));
+  };
+  try {
+    figures.push(...(await measureIngest(openSqlite, 'SQLite', options.revisions, options.runs)));
+  } finally {
+    for (const dir of sqliteDirs) rmSync(dir, { recursive: true, force: true });
+  }
+  const postgres = await findPostgres();
+  if ('url' in postgres) {
+    try {
+      const { openPostgresStore } = await import('../../server/store/postgres');
+      const measuredOnPostgres = await measureIngest(async () => openPostgresStore(postgres.url), 'PostgreSQL', options.revisions, options.runs);
+      if (postgres.note) for (const figure of measuredOnPostgres) figure.note = [figure.note, postgres.note].filter(Boolean).join('; ');
+      figures.push(...measuredOnPostgres);
+    } finally {
+      await postgres.stop();
+    }
   } else {
-    figures.push(notMeasured('receiver ingest, PostgreSQL', '≥ 5,000', 'set DATABASE_URL to a PostgreSQL server to include it'));
+    figures.push(notMeasured('receiver ingest, PostgreSQL', '≥ 5,000', postgres.unavailable));
   }
   figures.push(await measurePhoneToReceiver(options.revisions, options.runs));
   return figures;

@@ -1,5 +1,5 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { touchesTables } from '../db/changed-tables';
+import { changedKeysOf, MODEL_TABLES, touchesTables } from '../db/changed-tables';
 import { useEffect, useState, type DependencyList } from 'react';
 import type { AnalysisApi } from '../../workers/client';
 import { useServices } from './services';
@@ -10,7 +10,7 @@ import { useServices } from './services';
  * recomputed for every outbox write of a sync). Answers that arrive after a newer question are dropped.
  */
 export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps: DependencyList, tables?: readonly string[]): T | null {
-  const { analysis } = useServices();
+  const { analysis, db } = useServices();
   const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
     let latest = 0;
@@ -22,7 +22,12 @@ export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps:
       });
     };
     const onMutated = (parts: ObservabilitySet) => {
-      if (!tables || touchesTables(parts, tables)) refresh();
+      if (tables && !touchesTables(parts, tables)) return;
+      // Tell the worker what changed before asking again, on the same channel, so the answer
+      // includes the edit (Dexie's own notice reaches the worker on another channel, in no set order).
+      const changed = changedKeysOf(parts, db.name, MODEL_TABLES);
+      if (Object.keys(changed).length > 0) void analysis.model.noteChanges(changed);
+      refresh();
     };
     refresh();
     Dexie.on('storagemutated', onMutated);
@@ -31,6 +36,6 @@ export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps:
       Dexie.on.storagemutated.unsubscribe(onMutated);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `ask` is re-created each render; `deps` says when it changes.
-  }, [analysis, ...deps]);
+  }, [analysis, db, ...deps]);
   return value;
 }
