@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { ModelLoadProgress } from '../ModelLoadProgress';
+import { OfficeToolLinks } from '../OfficeToolLinks';
 import { useOverview } from '../use-overview';
 
 export function HomeScreen() {
@@ -43,14 +44,7 @@ export function HomeScreen() {
           疑点
         </Link>
       </div>
-      <div className="actions">
-        <Link href="/import" className="button">
-          导入花名册
-        </Link>
-        <Link href="/reports" className="button">
-          报表
-        </Link>
-      </div>
+      <OfficeToolLinks />
     </section>
   );
 }

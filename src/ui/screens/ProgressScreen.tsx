@@ -4,6 +4,7 @@ import { MODEL_TABLES } from '../../db/changed-tables';
 import { PACE_LABELS } from '../../domain/progress';
 import { TARGET_GROUP_LABELS, type TargetGroup } from '../../domain/targets';
 import type { GroupProgress, UnitProgress } from '../../../workers/client';
+import { TargetMismatches } from '../progress/TargetMismatches';
 import { useAnalysis } from '../use-analysis';
 
 // Chart code is office-only: it loads with this screen's first chart, not with the app.
@@ -102,18 +103,7 @@ export function ProgressScreen() {
             截至 {dashboard.reportDate}
             {dashboard.hasTargets ? '' : '，尚未设置目标任务'}
           </p>
-          {dashboard.mismatches.length > 0 ? (
-            <div className="banner warning" role="alert">
-              <p>目标任务数前后不一致，请核实：</p>
-              <ul className="errors">
-                {dashboard.mismatches.map((mismatch) => (
-                  <li key={`${mismatch.where}-${mismatch.message}`}>
-                    {mismatch.where}：{mismatch.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <TargetMismatches mismatches={dashboard.mismatches} />
           <div className="card">
             <h2>{selectedLabel} · {TARGET_GROUP_LABELS[group]}</h2>
             <Suspense fallback={<p aria-busy="true">正在载入图表…</p>}>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'wouter';
 import { readStorageStatus, type StorageStatus } from '../../platform/storage';
 import { formatBytes } from '../messages';
 import { useServices } from '../services';
+import { OfficeToolLinks } from '../OfficeToolLinks';
 import { PreferencesCard } from './PreferencesCard';
 
 function describePersistence(persisted: boolean | null): string {
@@ -29,14 +29,7 @@ export function SettingsScreen() {
       <PreferencesCard />
       <section aria-labelledby="excel-title" className="card">
         <h2 id="excel-title">Excel 导入导出</h2>
-        <div className="actions">
-          <Link href="/import" className="button">
-            导入花名册
-          </Link>
-          <Link href="/reports" className="button">
-            报表
-          </Link>
-        </div>
+        <OfficeToolLinks />
       </section>
       <section aria-labelledby="storage-title" className="card">
         <h2 id="storage-title">本机存储</h2>

@@ -16,6 +16,7 @@ import {
   type TargetGroup,
   type TargetPlan,
 } from '../../domain/targets';
+import { TargetMismatches } from '../progress/TargetMismatches';
 import { useServices } from '../services';
 
 const UNIT_FIGURES: TargetFigureKey[] = ['otherLabour', 'povertyPlan', 'povertyStretch', 'totalPlan', 'totalStretch'];
@@ -157,18 +158,7 @@ export function TargetsScreen() {
         <p aria-busy="true">正在读取…</p>
       ) : (
         <>
-          {mismatches.length > 0 ? (
-            <div className="banner warning" role="alert">
-              <p>目标任务数前后不一致，请核实：</p>
-              <ul className="errors">
-                {mismatches.map((mismatch) => (
-                  <li key={`${mismatch.where}-${mismatch.message}`}>
-                    {mismatch.where}：{mismatch.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <TargetMismatches mismatches={mismatches} />
           <fieldset>
             <legend>粘贴附件1表格</legend>
             <div className="field">
