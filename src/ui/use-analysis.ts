@@ -5,6 +5,18 @@ import type { AnalysisApi } from '../../workers/client';
 import { useServices } from './services';
 
 /**
+ * Dexie hands every listener the same notice object: the first hook to see it tells the worker,
+ * the others (three on the home screen) need not make it re-read the same records.
+ */
+const forwarded = new WeakSet<ObservabilitySet>();
+
+function forwardOnce(parts: ObservabilitySet, forward: () => void): void {
+  if (forwarded.has(parts)) return;
+  forwarded.add(parts);
+  forward();
+}
+
+/**
  * A figure from the analysis worker, asked again whenever any tab or worker writes to the
  * database (or, with `tables`, to one of those tables: a figure over all records should not be
  * recomputed for every outbox write of a sync). Answers that arrive after a newer question are dropped.
@@ -23,10 +35,12 @@ export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps:
     };
     const onMutated = (parts: ObservabilitySet) => {
       if (tables && !touchesTables(parts, tables)) return;
-      // Tell the worker what changed before asking again, on the same channel, so the answer
-      // includes the edit (Dexie's own notice reaches the worker on another channel, in no set order).
-      const changed = changedKeysOf(parts, db.name, MODEL_TABLES);
-      if (Object.keys(changed).length > 0) void analysis.model.noteChanges(changed);
+      forwardOnce(parts, () => {
+        // Tell the worker what changed before asking again, on the same channel, so the answer
+        // includes the edit (Dexie's own notice reaches the worker on another channel, in no set order).
+        const changed = changedKeysOf(parts, db.name, MODEL_TABLES);
+        if (Object.keys(changed).length > 0) void analysis.model.noteChanges(changed);
+      });
       refresh();
     };
     refresh();
