@@ -19,9 +19,8 @@ import { checkHouseholdRecord, checkPersonRecord, duplicateIdFinding, duplicateK
 import { findPackage } from '../src/domain/service-package';
 import {
   findTargetMismatches,
-  mergeFigures,
   restoreTargetPlan,
-  sumFigures,
+  targetsForUnit,
   targetOf,
   targetPlanKey,
   type TargetFigures,
@@ -478,7 +477,8 @@ export class RecordAnalysis {
   /** Progress tallies for a year: the running ones for this year, a pass over everyone for another. */
   private talliesFor(year: number, reportDate: string): { units: Map<UnitKey, GroupTallies>; overall: GroupTallies } {
     if (year === this.reportYear) {
-      return { units: new Map([...this.totals.tallies].map(([unit, tallies]) => [unit, structuredClone(tallies)])), overall: structuredClone(this.totals.overall) };
+      // A copy of the map (the dashboard adds units that only have targets); the tallies are only read.
+      return { units: new Map(this.totals.tallies), overall: this.totals.overall };
     }
     const scratch = new RunningTotals();
     for (const person of this.model.people.values()) {
@@ -498,8 +498,6 @@ export class RecordAnalysis {
       if (!tallies.has(unitKey(unit.township, unit.village))) tallies.set(unitKey(unit.township, unit.village), blankTallies());
       if (!tallies.has(unitKey(unit.township, ''))) tallies.set(unitKey(unit.township, ''), blankTallies());
     }
-    const targetsByUnit = new Map<string, TargetFigures>(plan.units.map((unit) => [unitKey(unit.township, unit.village), unit]));
-
     const judge = (tally: Tally, figures: TargetFigures | undefined, group: TargetGroup): GroupProgress => {
       const planned = figures ? targetOf(figures, group, 'plan') : undefined;
       const progress: GroupProgress = { ...tally, plan: planned, stretch: figures ? targetOf(figures, group, 'stretch') : undefined };
@@ -510,21 +508,14 @@ export class RecordAnalysis {
       if (past) progress.pastMilestone = { ...past, met: tally.employed >= past.required };
       return progress;
     };
-    const townshipTargets = (township: string): TargetFigures | undefined => {
-      const own = targetsByUnit.get(unitKey(township, ''));
-      if (own) return own;
-      const villages = plan.units.filter((unit) => unit.township === township && unit.village);
-      return villages.length > 0 ? sumFigures(villages) : undefined;
-    };
     const units: UnitProgress[] = [...tallies.entries()]
       .map(([key, tally]) => {
         const { township, village } = splitUnitKey(key);
-        const figures = village ? targetsByUnit.get(key) : townshipTargets(township);
+        const figures = targetsForUnit(plan, { township, village });
         return { township, village, total: judge(tally.total, figures, 'total'), poverty: judge(tally.poverty, figures, 'poverty') };
       })
       .sort((a, b) => collator.compare(a.township, b.township) || (a.village === '' ? -1 : b.village === '' ? 1 : collator.compare(a.village, b.village)));
-    const townshipRows = plan.units.filter((unit) => !unit.village);
-    const overallFigures = plan.units.length > 0 ? mergeFigures(sumFigures(townshipRows.length > 0 ? townshipRows : plan.units), plan.tableTotals) : undefined;
+    const overallFigures = targetsForUnit(plan, {});
     return {
       year,
       reportDate,
@@ -548,11 +539,9 @@ export class RecordAnalysis {
       const counted = countedInYear(this.facts.get(person.id)?.employedBegan ?? null, year);
       if (counted !== null && counted <= reportDate) dates.push(counted);
     }
-    const dashboard = this.dashboard(year);
-    const row =
-      unit.township === undefined ? dashboard.overall : dashboard.units.find((candidate) => candidate.township === unit.township && candidate.village === (unit.village ?? ''));
-    const target = row?.[group].plan;
     const plan = this.targetPlan(year);
+    const figures = targetsForUnit(plan, unit);
+    const target = figures ? targetOf(figures, group, 'plan') : undefined;
     return { points: cumulativeByWeek(dates, year, reportDate), milestones: target === undefined ? [] : datedMilestones(plan.milestones[group], year, target), target };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSeedExcerpt } from '../../tests/fixtures/seeds';
-import { emptyTargetPlan, findTargetMismatches, MilestoneSchema, parseTargetTable, targetOf, withFigure, type TargetPlan } from './targets';
+import { emptyTargetPlan, findTargetMismatches, MilestoneSchema, parseTargetTable, targetOf, targetsForUnit, withFigure, type TargetPlan } from './targets';
 
 /** 附件1 of seed 000 exactly as the seed file holds it (one cell per line, stray spaces). */
 const seedTargetTable = () => readSeedExcerpt('seed-000-attachment-1');
@@ -85,6 +85,33 @@ describe('findTargetMismatches', () => {
     const plan = planFromSeed();
     plan.statedTotals = { povertyPlan: 7800 };
     expect(findTargetMismatches(plan)).toEqual([]);
+  });
+});
+
+describe('targetsForUnit', () => {
+  const plan: TargetPlan = {
+    ...emptyTargetPlan(2026),
+    units: [
+      { township: '融水镇', village: '', povertyPlan: 100 },
+      { township: '融水镇', village: '新国村', povertyPlan: 60 },
+      { township: '安陲乡', village: '东良村', povertyPlan: 30 },
+      { township: '安陲乡', village: '大浪村', povertyPlan: 20 },
+    ],
+    tableTotals: { totalPlan: 900 },
+  };
+
+  it.each([
+    ['a village: its own row', { township: '融水镇', village: '新国村' }, { township: '融水镇', village: '新国村', povertyPlan: 60 }],
+    ['a township with a row of its own', { township: '融水镇', village: '' }, { township: '融水镇', village: '', povertyPlan: 100 }],
+    ['a township split only by village: the villages added up', { township: '安陲乡' }, { povertyPlan: 50 }],
+    ['a village without a row', { township: '安陲乡', village: '香粉村' }, undefined],
+    ['everyone: the township rows, with the 合计 row where it states a figure', {}, { povertyPlan: 100, totalPlan: 900 }],
+  ])('%s', (_, unit, expected) => {
+    expect(targetsForUnit(plan, unit)).toEqual(expected);
+  });
+
+  it('has nothing for a plan without rows', () => {
+    expect(targetsForUnit(emptyTargetPlan(2026), {})).toBeUndefined();
   });
 });
 

@@ -129,6 +129,24 @@ export function sumFigures(units: readonly TargetFigures[]): TargetFigures {
   return sum;
 }
 
+/**
+ * The targets that apply to a unit: a village's own row; a township's own row, else its
+ * villages added up; for everyone (no township), the townships added up with the 合计 row's
+ * figures where it states them.
+ */
+export function targetsForUnit(plan: TargetPlan, unit: { township?: string; village?: string }): TargetFigures | undefined {
+  if (plan.units.length === 0) return undefined;
+  if (unit.township === undefined) {
+    const townshipRows = plan.units.filter((row) => !row.village);
+    return mergeFigures(sumFigures(townshipRows.length > 0 ? townshipRows : plan.units), plan.tableTotals);
+  }
+  const village = unit.village ?? '';
+  const own = plan.units.find((row) => row.township === unit.township && row.village === village);
+  if (own || village) return own;
+  const villages = plan.units.filter((row) => row.township === unit.township && row.village);
+  return villages.length > 0 ? sumFigures(villages) : undefined;
+}
+
 /** What a plan's own figures disagree on, in Chinese; the app shows these rather than picking one. */
 export interface TargetMismatch {
   /** 乡镇 / 村 / 合计 / 文件正文 */
