@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { anEmployedPerson, aPerson } from '../../tests/builders';
 import {
-  countedEmploymentDate,
+  countedInYear,
   cumulativeByWeek,
   datedMilestones,
+  employmentBeganOn,
   isStablyEmployed,
   judgePace,
   lastPastMilestone,
@@ -90,11 +91,11 @@ describe('counting 转移就业', () => {
     ['with no start, from the survey day', { employedSince: '' }, '2026-05-01'],
     ['work that began after the year does not count', { employedSince: '2027-02' }, null],
   ])('%s', (_, overrides, expected) => {
-    expect(countedEmploymentDate(anEmployedPerson(overrides), 2026)).toBe(expected);
+    expect(countedInYear(employmentBeganOn(anEmployedPerson(overrides)), 2026)).toBe(expected);
   });
 
   it('does not count someone not at work', () => {
-    expect(countedEmploymentDate(aPerson({ workStatus: '在家务农' }), 2026)).toBeNull();
+    expect(countedInYear(employmentBeganOn(aPerson({ workStatus: '在家务农' })), 2026)).toBeNull();
   });
 
   it.each([

@@ -29,11 +29,6 @@ export function countedInYear(began: string | null, year: number): string | null
   return began < `${year}-01-01` ? `${year}-01-01` : began;
 }
 
-/** The day the person starts counting as 转移就业 in `year`, or null if they do not count that year. */
-export function countedEmploymentDate(person: Person, year: number): string | null {
-  return countedInYear(employmentBeganOn(person), year);
-}
-
 /** 稳定就业 in `year`: 年内累计就业 6 个月以上, as the 汇总表 counts it, from a survey taken that year. */
 export function isStablyEmployed(person: Person, year: number): boolean {
   return applicablePart(person) === 'employed' && (person.monthsEmployedThisYear ?? 0) >= 6 && person.surveyedAt?.slice(0, 4) === String(year);

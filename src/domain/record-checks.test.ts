@@ -9,7 +9,7 @@ import {
   checkPersonRecord,
   DEFAULT_REVERIFY_MONTHS,
   duplicateIdFinding,
-  findDuplicateIdGroups,
+  duplicateKeyOf,
   type RecordCheckContext,
 } from './record-checks';
 import { BUILT_IN_PACKAGES } from './service-package';
@@ -149,17 +149,12 @@ describe('household checks', () => {
 });
 
 describe('id.duplicate', () => {
-  it('groups records whose ID numbers match once spaces and full-width digits are folded', () => {
-    const groups = findDuplicateIdGroups([
-      { id: 'a', idNumber: VALID_ID_MALE_1990 },
-      { id: 'b', idNumber: ` ${VALID_ID_MALE_1990.replace('9', '９')}` },
-      { id: 'c', idNumber: '110101199003070011' },
-      { id: 'd', idNumber: '' },
-      { id: 'e', idNumber: '' },
-      { id: 'f', idNumber: '无' },
-      { id: 'g', idNumber: '无' },
-    ]);
-    expect([...groups.values()]).toEqual([['a', 'b']]);
+  it('gives records the same key when their ID numbers match once spaces and full-width digits are folded', () => {
+    const keys = [VALID_ID_MALE_1990, ` ${VALID_ID_MALE_1990.replace('9', '９')}`, '110101199003070011', '', '', '无', '无'].map(duplicateKeyOf);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    // Only well-formed numbers can be duplicates: empty and placeholder IDs get no key.
+    expect(keys.slice(3)).toEqual(['', '', '', '']);
   });
 
   it('names the other records', () => {

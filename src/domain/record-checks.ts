@@ -110,20 +110,6 @@ export function duplicateKeyOf(idNumber: string): string {
   return /^\d{17}[\dX]$/.test(normalized) ? normalized : '';
 }
 
-/** ID numbers on more than one record, each with the ids of every record holding it. */
-export function findDuplicateIdGroups(people: Iterable<Pick<Person, 'id' | 'idNumber'>>): Map<string, string[]> {
-  const byNumber = new Map<string, string[]>();
-  for (const person of people) {
-    const key = duplicateKeyOf(person.idNumber);
-    if (!key) continue;
-    const ids = byNumber.get(key);
-    if (ids) ids.push(person.id);
-    else byNumber.set(key, [person.id]);
-  }
-  for (const [key, ids] of byNumber) if (ids.length < 2) byNumber.delete(key);
-  return byNumber;
-}
-
 /** The finding each record of a duplicate group gets, naming the others. */
 export function duplicateIdFinding(others: readonly { name: string; village: string }[]): Finding {
   const named = others.slice(0, 3).map((other) => `${other.name || '未填姓名'}（${other.village || '未填村'}）`);
