@@ -107,7 +107,7 @@ export interface AnalysisApi {
 }
 
 export function createAnalysisApi(db: FieldbookDatabase, today: () => string = () => formatLocalDate(new Date())): AnalysisApi {
-  let loaded: Promise<{ model: RecordModel; analysis: RecordAnalysis; stats: ModelStats }> | undefined;
+  let loaded: Promise<{ model: RecordModel; analysis: RecordAnalysis; timings: Pick<ModelStats, 'loadMs' | 'analysisMs'> }> | undefined;
   const progressListeners = new Set<(progress: LoadProgress) => void>();
   // The model and its checks carry the record schemas and rules: a chunk of their own, so the
   // worker's first chunk (part of the first screen's budget) stays small.
@@ -118,8 +118,7 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
       const model = await RecordModel.load(db, (progress) => progressListeners.forEach((listener) => listener(progress)));
       const loadMs = performance.now() - started;
       const analysis = new RecordAnalysis(model, today);
-      const stats = { households: model.households.size, people: model.people.size, events: model.events.size, loadMs, analysisMs: analysis.lastUpdateMs, lastUpdateMs: 0 };
-      return { model, analysis, stats };
+      return { model, analysis, timings: { loadMs, analysisMs: analysis.lastUpdateMs } };
     })().catch((error: unknown) => {
       // Let the next question try again rather than fail for the rest of the session.
       loaded = undefined;
@@ -130,19 +129,26 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
     await state.model.settled();
     return state;
   };
+  const statsOf = ({ model, analysis, timings }: Awaited<ReturnType<typeof ready>>): ModelStats => ({
+    households: model.households.size,
+    people: model.people.size,
+    events: model.events.size,
+    ...timings,
+    lastUpdateMs: analysis.lastUpdateMs,
+  });
 
   // The home screen needs only counts; search brings the pinyin dictionary, so it loads on first use.
   let peopleSearch: Promise<PeopleSearch> | undefined;
   const loadPeopleSearch = () => (peopleSearch ??= import('./people-search').then((module) => module.createPeopleSearch(db)));
   let assistance: Promise<AssistanceAnalysis> | undefined;
-  const loadAssistance = () => (assistance ??= import('./assistance-analysis').then((module) => module.createAssistanceAnalysis(db)));
+  const loadAssistance = () => (assistance ??= import('./assistance-analysis').then((module) => module.createAssistanceAnalysis(db, async () => (await ready()).model)));
 
   return {
     model: {
       async load(onProgress) {
         if (onProgress) progressListeners.add(onProgress);
         try {
-          return (await ready()).stats;
+          return statsOf(await ready());
         } finally {
           if (onProgress) progressListeners.delete(onProgress);
         }
@@ -156,8 +162,7 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
         return analysis.lastUpdateMs;
       },
       async stats() {
-        const { model, analysis, stats } = await ready();
-        return { ...stats, households: model.households.size, people: model.people.size, events: model.events.size, lastUpdateMs: analysis.lastUpdateMs };
+        return statsOf(await ready());
       },
     },
     findings: {

@@ -1,7 +1,7 @@
 import type { FieldbookDatabase, StoredCallbackDraw } from '../src/db/database';
-import { loadPreferences } from '../src/db/preferences';
 import { drawCallbackSample, type SampleCandidate } from '../src/domain/callback-sample';
-import type { Household } from '../src/domain/household';
+import { restorePreferences } from '../src/domain/preferences';
+import type { RecordModel } from './record-model';
 
 export interface CallbackRow {
   personId: string;
@@ -13,17 +13,14 @@ export interface CallbackRow {
   called: boolean;
 }
 
-/** 电话回访 draws and their calls; loaded by the worker on first use. */
-export function createAssistanceAnalysis(db: FieldbookDatabase) {
-  async function loadHouseholds(): Promise<Map<string, Household>> {
-    return new Map((await db.households.toArray()).map((household) => [household.id, household]));
-  }
-
+/** 电话回访 draws and their calls, over the worker's model of the records; loaded on first use. */
+export function createAssistanceAnalysis(db: FieldbookDatabase, loadModel: () => Promise<RecordModel>) {
   return {
     async drawCallbacks(seed: string): Promise<StoredCallbackDraw> {
-      const [people, households, preferences] = await Promise.all([db.people.toArray(), loadHouseholds(), loadPreferences(db)]);
-      const candidates: SampleCandidate[] = people.flatMap((person) => {
-        const household = households.get(person.householdId);
+      const model = await loadModel();
+      const preferences = restorePreferences(model.settings.get('preferences'));
+      const candidates: SampleCandidate[] = [...model.people.values()].flatMap((person) => {
+        const household = model.households.get(person.householdId);
         // 脱贫户 including 监测户, as the seed's targets count them.
         return household && (household.povertyAlleviated || household.monitored) ? [{ personId: person.id, township: household.township || '未填乡镇' }] : [];
       });
@@ -35,14 +32,16 @@ export function createAssistanceAnalysis(db: FieldbookDatabase) {
     async latestCallbacks(): Promise<{ draw: StoredCallbackDraw; rows: CallbackRow[] } | null> {
       const draw = await db.callbackDraws.orderBy('drawnAt').last();
       if (!draw) return null;
-      const ids = Object.values(draw.byTownship).flat();
-      const [people, households, callbacks] = await Promise.all([db.people.bulkGet(ids), loadHouseholds(), db.events.where('type').equals('跟踪回访').toArray()]);
-      const called = new Set(callbacks.flatMap((event) => (event.type === '跟踪回访' && event.callback?.drawId === draw.id ? [event.personId] : [])));
-      const rows = people.flatMap((person) => {
-        if (!person) return [];
-        const household = households.get(person.householdId);
-        return [{ personId: person.id, name: person.name, township: household?.township || '未填乡镇', village: household?.village ?? '', phone: person.phone, called: called.has(person.id) }];
-      });
+      const model = await loadModel();
+      const rows = Object.values(draw.byTownship)
+        .flat()
+        .flatMap((id) => {
+          const person = model.people.get(id);
+          if (!person) return [];
+          const household = model.households.get(person.householdId);
+          const called = (model.eventsByPerson.get(id) ?? []).some((event) => event.type === '跟踪回访' && event.callback?.drawId === draw.id);
+          return [{ personId: person.id, name: person.name, township: household?.township || '未填乡镇', village: household?.village ?? '', phone: person.phone, called }];
+        });
       return { draw, rows };
     },
   };
