@@ -2,7 +2,7 @@
  * Starting the app: offline from the service worker with the CPU slowed 4× (a cheap phone), and
  * Lighthouse's mobile performance score for a first visit.
  */
-import { createServer } from 'node:net';
+import { freePort } from '../../tests/server/postgres';
 import lighthouse from 'lighthouse';
 import { launchBrowser, openProfile, type BenchWindow } from './browser';
 import type { Scale } from './app-runs';
@@ -33,18 +33,6 @@ export async function startColdOffline(url: string, scale: Scale): Promise<ColdS
   } finally {
     await context.close();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface LighthouseRun {

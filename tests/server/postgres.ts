@@ -71,7 +71,8 @@ function unprivilegedUser(): { name: string; uid: number; gid: number } | undefi
   throw new Error('running as root and there is no postgres or nobody user to run PostgreSQL as');
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 nothing listens on right now (also used by the bench). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
