@@ -1,8 +1,9 @@
 import { describeCheck } from '../src/domain/check-codes';
+import type { AssistanceEvent } from '../src/domain/assistance-event';
 import type { Finding } from '../src/domain/finding';
 import type { Household } from '../src/domain/household';
 import type { Person } from '../src/domain/person';
-import { compareOwed, describeOwedPerson, type OwedPerson } from '../src/domain/package-obligation';
+import { compareOwed, describeOwedPerson, withTallyTexts, type OwedPerson, type OwedStanding } from '../src/domain/package-obligation';
 import { listPackages, owesPolicyOf, restorePreferences, type Preferences } from '../src/domain/preferences';
 import {
   countedInYear,
@@ -15,7 +16,7 @@ import {
   type DueMilestone,
   type Pace,
 } from '../src/domain/progress';
-import { checkHouseholdRecord, checkPersonRecord, duplicateIdFinding, duplicateKeyOf, type RecordCheckContext } from '../src/domain/record-checks';
+import { checkHouseholdRecord, checkPersonRecord, duplicateIdFinding, mayHaveHouseholdFindings, type RecordCheckContext } from '../src/domain/record-checks';
 import { findPackage } from '../src/domain/service-package';
 import {
   findTargetMismatches,
@@ -119,21 +120,34 @@ export interface OwedList {
   packageName: string;
 }
 
-interface PersonFacts {
-  findings: Finding[];
+/** One person's check results, with their share of the running totals. */
+interface PersonFacts extends Contribution {
+  /** The records judged, as the model held them then; every change to them refreshes the facts. */
+  person: Person;
+  household: HouseholdSummary;
+  events: readonly AssistanceEvent[];
+  findings: readonly Finding[];
   /** When the person's present work began (YYYY-MM-DD), if at work. */
   employedBegan: string | null;
-  contribution: Contribution;
-  owed: OwedPerson | null;
+  owed: OwedStanding | null;
 }
 
-const NO_HOUSEHOLD: Pick<Household, 'township' | 'village' | 'head' | 'povertyAlleviated' | 'monitored'> = {
+interface HouseholdFacts extends Contribution {
+  findings: readonly Finding[];
+}
+
+type HouseholdSummary = Pick<Household, 'township' | 'village' | 'head' | 'povertyAlleviated' | 'monitored'>;
+
+const NO_HOUSEHOLD: HouseholdSummary = {
   township: '',
   village: '',
   head: '',
   povertyAlleviated: false,
   monitored: false,
 };
+
+const NO_EVENTS: readonly AssistanceEvent[] = [];
+const NO_FINDINGS: readonly Finding[] = [];
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -160,17 +174,11 @@ function distinctSorted(values: Iterable<string>): string[] {
  */
 export class RecordAnalysis {
   private readonly facts = new Map<string, PersonFacts>();
-  private readonly householdFindings = new Map<string, { findings: Finding[]; contribution: Contribution }>();
-  private readonly idGroups = new Map<string, Set<string>>();
-  private readonly idKeyOf = new Map<string, string>();
-  /** ID numbers on more than one record. */
-  private readonly duplicateKeys = new Set<string>();
-  /** People with at least one finding of their own (duplicates come from `duplicateKeys`). */
-  private readonly flagged = new Set<string>();
+  private readonly householdFindings = new Map<string, HouseholdFacts>();
   private readonly totals = new RunningTotals();
   /** Sorted findings per list filter and the sorted 「待帮扶」 list, dropped on every change. */
   private readonly listCache = new Map<string, FindingRow[]>();
-  private owedSorted: OwedPerson[] | null = null;
+  private owedSorted: OwedStanding[] | null = null;
   private context!: RecordCheckContext;
   /** How long the last recomputation took, for the bench. */
   lastUpdateMs = 0;
@@ -179,7 +187,7 @@ export class RecordAnalysis {
     private readonly model: RecordModel,
     private readonly today: () => string,
   ) {
-    this.recomputeAll();
+    this.recomputeAll({ reread: true });
     model.onChange((change) => this.update(change));
   }
 
@@ -202,23 +210,31 @@ export class RecordAnalysis {
     return Number(this.context.reportDate.slice(0, 4));
   }
 
-  /** Every record checked again: at start, when 设置 change and when the day changes. */
-  recomputeAll(): void {
+  /**
+   * Every record checked again: at start and after a whole table changed (`reread`: records
+   * looked up afresh in the model), when 设置 change and when the day changes (each person's
+   * facts already point at their current records, kept so by `update`).
+   */
+  recomputeAll(options: { reread?: boolean } = {}): void {
     const started = performance.now();
     this.context = this.makeContext();
-    for (const collection of [this.facts, this.householdFindings, this.idGroups, this.idKeyOf, this.listCache]) collection.clear();
-    this.duplicateKeys.clear();
-    this.flagged.clear();
+    this.householdFindings.clear();
+    this.listCache.clear();
     this.totals.clear();
     this.owedSorted = null;
-    for (const person of this.model.people.values()) this.refreshPerson(person.id);
-    for (const household of this.model.households.values()) this.refreshHousehold(household.id);
+    if (options.reread || this.facts.size !== this.model.people.size) {
+      this.facts.clear();
+      for (const person of this.model.people.values()) this.checkPerson(person);
+    } else {
+      for (const facts of this.facts.values()) this.judge(facts);
+    }
+    for (const household of this.model.households.values()) this.checkHousehold(household);
     this.lastUpdateMs = performance.now() - started;
   }
 
   private update(change: ModelChange): void {
     if (change.everything || change.settings.has('preferences')) {
-      this.recomputeAll();
+      this.recomputeAll({ reread: change.everything });
       return;
     }
     const started = performance.now();
@@ -239,72 +255,67 @@ export class RecordAnalysis {
     if (this.context.reportDate !== this.today()) this.recomputeAll();
   }
 
-  private moveIdNumber(id: string, key: string | undefined): void {
-    const oldKey = this.idKeyOf.get(id);
-    if (oldKey === key) return;
-    if (oldKey !== undefined) {
-      const group = this.idGroups.get(oldKey)!;
-      group.delete(id);
-      if (group.size < 2) this.duplicateKeys.delete(oldKey);
-      if (group.size === 0) this.idGroups.delete(oldKey);
-      this.idKeyOf.delete(id);
-    }
-    if (key) {
-      this.idKeyOf.set(id, key);
-      let group = this.idGroups.get(key);
-      if (!group) this.idGroups.set(key, (group = new Set()));
-      group.add(id);
-      if (group.size > 1) this.duplicateKeys.add(key);
-    }
-  }
-
+  /** Takes the person's old share away from the totals and checks them again (or drops them if gone). */
   private refreshPerson(id: string): void {
     const before = this.facts.get(id);
-    if (before) this.totals.apply(before.contribution, -1);
+    if (before) this.totals.apply(before, -1);
     const person = this.model.people.get(id);
-    this.moveIdNumber(id, person ? duplicateKeyOf(person.idNumber) || undefined : undefined);
-    if (!person) {
-      this.facts.delete(id);
-      this.flagged.delete(id);
-      return;
-    }
+    if (person) this.checkPerson(person);
+    else this.facts.delete(id);
+  }
+
+  /** Checks a person not yet in the totals and adds their share. */
+  private checkPerson(person: Person): void {
     const household = this.householdOf(person);
-    const events = this.model.eventsByPerson.get(id) ?? [];
-    const findings = checkPersonRecord(person, events, this.context);
-    const employedBegan = employmentBeganOn(person);
-    const contribution: Contribution = {
+    const facts: PersonFacts = {
       unit: unitKey(household.township, household.village),
       township: household.township,
-      findings: findings.map(findingKey),
-      progress: this.progressOf(person, household, employedBegan, this.reportYear, this.context.reportDate),
+      progress: undefined,
+      person,
+      household,
+      events: this.model.eventsByPerson.get(person.id) ?? NO_EVENTS,
+      findings: NO_FINDINGS,
+      employedBegan: null,
+      owed: null,
     };
-    this.totals.apply(contribution, 1);
-    const owed = describeOwedPerson(person, household.village, events, {
-      servicePackage: this.context.servicePackage,
-      policy: this.context.owesPolicy,
-      today: this.context.reportDate,
-    });
-    this.facts.set(id, { findings, employedBegan, contribution, owed });
-    if (findings.length > 0) this.flagged.add(id);
-    else this.flagged.delete(id);
+    this.judge(facts);
+    this.facts.set(person.id, facts);
+  }
+
+  /** Runs every check on the facts' records, updates the facts and adds their share to the totals. */
+  private judge(facts: PersonFacts): void {
+    const { person, household, events } = facts;
+    const { context } = this;
+    const checked = checkPersonRecord(person, events, context);
+    // Kept for every person: most have none, and a copy holds no spare capacity.
+    facts.findings = checked.length === 0 ? NO_FINDINGS : checked.slice();
+    facts.employedBegan = employmentBeganOn(person);
+    facts.owed = describeOwedPerson(person, household.village, events, { servicePackage: context.servicePackage, policy: context.owesPolicy, today: context.reportDate });
+    facts.progress = this.progressOf(person, household, facts.employedBegan, this.reportYear, context.reportDate);
+    this.totals.apply(facts, 1);
   }
 
   private refreshHousehold(id: string): void {
     const before = this.householdFindings.get(id);
-    if (before) this.totals.apply(before.contribution, -1);
+    if (before) this.totals.apply(before, -1);
+    this.householdFindings.delete(id);
     const household = this.model.households.get(id);
-    const findings = household ? checkHouseholdRecord(household, this.model.membersOf(id), this.context) : [];
-    if (!household || findings.length === 0) {
-      this.householdFindings.delete(id);
-      return;
-    }
-    const contribution: Contribution = { unit: unitKey(household.township, household.village), township: household.township, findings: findings.map(findingKey) };
-    this.totals.apply(contribution, 1);
-    this.householdFindings.set(id, { findings, contribution });
+    if (household) this.checkHousehold(household);
   }
 
+  /** Checks a household not yet in the totals; only households with findings are kept. */
+  private checkHousehold(household: Household): void {
+    if (!mayHaveHouseholdFindings(household)) return;
+    const findings = checkHouseholdRecord(household, this.model.membersOf(household.id), this.context);
+    if (findings.length === 0) return;
+    const facts: HouseholdFacts = { unit: unitKey(household.township, household.village), township: household.township, findings };
+    this.totals.apply(facts, 1);
+    this.householdFindings.set(household.id, facts);
+  }
+
+
   /** A person's part of the progress tallies of `year`, counted up to `reportDate`. */
-  private progressOf(person: Person, household: typeof NO_HOUSEHOLD, employedBegan: string | null, year: number, reportDate: string): NonNullable<Contribution['progress']> {
+  private progressOf(person: Person, household: HouseholdSummary, employedBegan: string | null, year: number, reportDate: string): NonNullable<Contribution['progress']> {
     const counted = countedInYear(employedBegan, year);
     return {
       poverty: household.povertyAlleviated || household.monitored,
@@ -318,23 +329,19 @@ export class RecordAnalysis {
     return this.model.households.get(person.householdId) ?? NO_HOUSEHOLD;
   }
 
-  private isDuplicate(id: string): boolean {
-    const key = this.idKeyOf.get(id);
-    return key !== undefined && this.duplicateKeys.has(key);
-  }
-
-  private duplicateFindingFor(id: string): Finding | undefined {
-    if (!this.isDuplicate(id)) return undefined;
-    const others = [...this.idGroups.get(this.idKeyOf.get(id)!)!].filter((other) => other !== id).flatMap((other) => {
-      const person = this.model.people.get(other);
-      return person ? [{ name: person.name, village: this.householdOf(person).village }] : [];
+  private duplicateFindingFor(person: Person): Finding | undefined {
+    const holders = this.model.holdersOfSameIdNumber(person);
+    if (holders.size === 0) return undefined;
+    const others = [...holders].filter((other) => other !== person.id).flatMap((other) => {
+      const holder = this.model.people.get(other);
+      return holder ? [{ name: holder.name, village: this.householdOf(holder).village }] : [];
     });
     return duplicateIdFinding(others);
   }
 
   private personRows(person: Person): FindingRow[] {
     const household = this.householdOf(person);
-    const duplicate = this.duplicateFindingFor(person.id);
+    const duplicate = this.duplicateFindingFor(person);
     const findings = [...(duplicate ? [duplicate] : []), ...(this.facts.get(person.id)?.findings ?? [])];
     return findings.map((finding) => ({
       ...finding,
@@ -361,14 +368,11 @@ export class RecordAnalysis {
 
   /** People with a finding of their own, or sharing an ID number with someone. */
   private *flaggedPeople(): Generator<Person> {
-    for (const id of this.flagged) {
-      const person = this.model.people.get(id);
-      if (person) yield person;
-    }
-    for (const key of this.duplicateKeys) {
-      for (const id of this.idGroups.get(key) ?? []) {
-        const person = this.model.people.get(id);
-        if (person && !this.flagged.has(id)) yield person;
+    for (const facts of this.facts.values()) if (facts.findings.length > 0) yield facts.person;
+    for (const holders of this.model.duplicateHolders.values()) {
+      for (const id of holders) {
+        const facts = this.facts.get(id);
+        if (facts && facts.findings.length === 0) yield facts.person;
       }
     }
   }
@@ -378,8 +382,8 @@ export class RecordAnalysis {
     this.ensureCurrentDay();
     const counts = new Map<UnitKey, Map<string, number>>([...this.totals.findings].map(([unit, codes]) => [unit, new Map(codes)]));
     const duplicate = findingKey({ code: 'id.duplicate', level: 'error' });
-    for (const key of this.duplicateKeys) {
-      for (const id of this.idGroups.get(key) ?? []) {
+    for (const holders of this.model.duplicateHolders.values()) {
+      for (const id of holders) {
         const person = this.model.people.get(id);
         if (!person) continue;
         const household = this.householdOf(person);
@@ -455,7 +459,7 @@ export class RecordAnalysis {
     const all = this.owedSorted;
     const rows = filter.village || filter.assistanceContact ? all.filter((row) => (!filter.village || row.village === filter.village) && (!filter.assistanceContact || row.assistanceContact === filter.assistanceContact)) : all;
     return {
-      rows: rows.slice(offset, offset + limit),
+      rows: rows.slice(offset, offset + limit).map(withTallyTexts),
       matching: rows.length,
       total: all.length,
       villages: distinctSorted(all.map((row) => row.village)),

@@ -4,6 +4,7 @@ import type { FieldbookDatabase } from '../src/db/database';
 import type { AssistanceEvent } from '../src/domain/assistance-event';
 import type { Household } from '../src/domain/household';
 import type { Person } from '../src/domain/person';
+import { duplicateKeyOf } from '../src/domain/record-checks';
 
 export interface LoadProgress {
   loaded: number;
@@ -20,6 +21,8 @@ export interface ModelChange {
   /** A whole table changed (a clear or restore): recompute everything. */
   everything: boolean;
 }
+
+const NOBODY: ReadonlySet<string> = new Set();
 
 // Big pages: each is one getAll round trip; progress still moves several times a second.
 const PAGE = 20_000;
@@ -39,6 +42,12 @@ export class RecordModel {
   readonly events = new Map<string, AssistanceEvent>();
   readonly eventsByPerson = new Map<string, AssistanceEvent[]>();
   readonly membersByHousehold = new Map<string, Set<string>>();
+  /** ID numbers on more than one person (by `duplicateKeyOf`), with who holds them. */
+  readonly duplicateHolders = new Map<string, Set<string>>();
+  /** The other ID numbers, each with its one holder. */
+  private readonly soleHolder = new Map<string, string>();
+  /** People whose survey has a 调查时间, for the home screen. */
+  surveyedPeople = 0;
   readonly settings = new Map<string, unknown>();
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -57,23 +66,34 @@ export class RecordModel {
     // Subscribe before reading, so nothing written during the load is missed (applying twice is harmless).
     Dexie.on('storagemutated', onMutated);
     model.unsubscribe = () => Dexie.on.storagemutated.unsubscribe(onMutated);
-    const [households, people, events] = await Promise.all([db.households.count(), db.people.count(), db.events.count()]);
-    const progress = { loaded: 0, total: households + people + events };
-    onProgress?.({ ...progress });
+    // The three tables are read side by side: IndexedDB fetches one page while this thread
+    // unpacks another. Counting can take as long as a page, so it runs alongside too; progress is
+    // reported once the total is known.
+    const progress = { loaded: 0, total: 0 };
+    const report = () => {
+      if (progress.total > 0) onProgress?.({ loaded: progress.loaded, total: Math.max(progress.total, progress.loaded) });
+    };
+    const counting = Promise.all([db.households.count(), db.people.count(), db.events.count()]).then((counts) => {
+      progress.total = counts.reduce((sum, count) => sum + count, 0);
+      onProgress?.({ loaded: progress.loaded, total: Math.max(progress.total, progress.loaded) });
+    });
     const readTable = async <T extends { id: string }>(table: Dexie.Table<T, string>, put: (row: T) => void) => {
       let last: string | undefined;
       for (;;) {
         const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(PAGE).toArray();
         page.forEach(put);
         progress.loaded += page.length;
-        onProgress?.({ loaded: progress.loaded, total: Math.max(progress.total, progress.loaded) });
+        report();
         if (page.length < PAGE) return;
         last = page.at(-1)!.id;
       }
     };
-    await readTable(db.households, (household) => model.putHousehold(household));
-    await readTable(db.people, (person) => model.putPerson(person));
-    await readTable(db.events, (event) => model.putEvent(event));
+    await Promise.all([
+      counting,
+      readTable(db.households, (household) => model.putHousehold(household)),
+      readTable(db.people, (person) => model.putPerson(person)),
+      readTable(db.events, (event) => model.putEvent(event)),
+    ]);
     for (const row of await db.settings.toArray()) model.settings.set(row.key, row.value);
     return model;
   }
@@ -122,6 +142,9 @@ export class RecordModel {
         change.everything = true;
         this.people.clear();
         this.membersByHousehold.clear();
+        this.duplicateHolders.clear();
+        this.soleHolder.clear();
+        this.surveyedPeople = 0;
         (await db.people.toArray()).forEach((person) => this.putPerson(person));
       } else {
         const rows = await db.people.bulkGet(changed.people);
@@ -170,7 +193,12 @@ export class RecordModel {
   }
 
   membersOf(householdId: string): Person[] {
-    return [...(this.membersByHousehold.get(householdId) ?? [])].flatMap((id) => this.people.get(id) ?? []);
+    const members: Person[] = [];
+    for (const id of this.membersByHousehold.get(householdId) ?? NOBODY) {
+      const person = this.people.get(id);
+      if (person) members.push(person);
+    }
+    return members;
   }
 
   private putHousehold(household: Household): void {
@@ -184,6 +212,8 @@ export class RecordModel {
     let members = this.membersByHousehold.get(person.householdId);
     if (!members) this.membersByHousehold.set(person.householdId, (members = new Set()));
     members.add(person.id);
+    this.holdIdNumber(person);
+    if (person.surveyedAt) this.surveyedPeople += 1;
   }
 
   private removePerson(id: string): void {
@@ -191,6 +221,41 @@ export class RecordModel {
     if (!person) return;
     this.people.delete(id);
     this.membersByHousehold.get(person.householdId)?.delete(id);
+    this.releaseIdNumber(person);
+    if (person.surveyedAt) this.surveyedPeople -= 1;
+  }
+
+  /** The people sharing this person's ID number, themselves included; empty when nobody else has it. */
+  holdersOfSameIdNumber(person: Person): ReadonlySet<string> {
+    return this.duplicateHolders.get(duplicateKeyOf(person.idNumber)) ?? NOBODY;
+  }
+
+  private holdIdNumber(person: Person): void {
+    const key = duplicateKeyOf(person.idNumber);
+    if (!key) return;
+    const holders = this.duplicateHolders.get(key);
+    const sole = this.soleHolder.get(key);
+    if (holders) holders.add(person.id);
+    else if (sole === undefined) this.soleHolder.set(key, person.id);
+    else {
+      this.duplicateHolders.set(key, new Set([sole, person.id]));
+      this.soleHolder.delete(key);
+    }
+  }
+
+  private releaseIdNumber(person: Person): void {
+    const key = duplicateKeyOf(person.idNumber);
+    if (!key) return;
+    const holders = this.duplicateHolders.get(key);
+    if (!holders) {
+      this.soleHolder.delete(key);
+      return;
+    }
+    holders.delete(person.id);
+    if (holders.size === 1) {
+      this.soleHolder.set(key, holders.values().next().value!);
+      this.duplicateHolders.delete(key);
+    }
   }
 
   private putEvent(event: AssistanceEvent): void {

@@ -4,8 +4,15 @@ import type { TargetGroup } from '../src/domain/targets';
 /** `township|village`; a township's own row has an empty village. */
 export type UnitKey = string;
 
+// Keys are interned: every record of a village shares one string instead of building its own.
+const unitKeys = new Map<string, Map<string, UnitKey>>();
+
 export function unitKey(township: string, village: string): UnitKey {
-  return `${township}|${village}`;
+  let villages = unitKeys.get(township);
+  if (!villages) unitKeys.set(township, (villages = new Map()));
+  let key = villages.get(village);
+  if (key === undefined) villages.set(village, (key = `${township}|${village}`));
+  return key;
 }
 
 export function splitUnitKey(key: UnitKey): { township: string; village: string } {
@@ -17,8 +24,7 @@ export function splitUnitKey(key: UnitKey): { township: string; village: string 
 export interface Contribution {
   unit: UnitKey;
   township: string;
-  /** `code|level` of each finding. */
-  findings: string[];
+  findings: readonly Pick<Finding, 'code' | 'level'>[];
   /** People only: their part of the progress tallies for the report date's year. */
   progress?: { poverty: boolean; employed: boolean; stable: boolean; carried: boolean };
 }
@@ -54,22 +60,22 @@ export class RunningTotals {
   }
 
   apply(contribution: Contribution, sign: 1 | -1): void {
-    for (const key of contribution.findings) this.countFinding(contribution.unit, key, sign);
+    for (const finding of contribution.findings) this.countFinding(contribution.unit, findingKey(finding), sign);
     const { progress } = contribution;
     if (!progress) return;
-    const groups: TargetGroup[] = progress.poverty ? ['total', 'poverty'] : ['total'];
     // A household with no village counts once, in its township's row.
-    const units = [...new Set([unitKey(contribution.township, ''), contribution.unit])];
-    for (const tallies of [...units.map((unit) => this.talliesOf(unit)), this.overall]) {
-      for (const group of groups) {
-        tallies[group].people += sign;
-        if (progress.employed) tallies[group].employed += sign;
-        if (progress.employed && progress.stable) tallies[group].stable += sign;
-        if (progress.employed && progress.carried) tallies[group].carried += sign;
-      }
-    }
+    const townshipUnit = unitKey(contribution.township, '');
+    this.addProgress(this.talliesOf(townshipUnit), progress, sign);
+    if (contribution.unit !== townshipUnit) this.addProgress(this.talliesOf(contribution.unit), progress, sign);
+    this.addProgress(this.overall, progress, sign);
     // A unit everyone has left is gone, as a fresh count would not list it.
-    for (const unit of units) if (this.tallies.get(unit)?.total.people === 0) this.tallies.delete(unit);
+    if (this.tallies.get(townshipUnit)?.total.people === 0) this.tallies.delete(townshipUnit);
+    if (this.tallies.get(contribution.unit)?.total.people === 0) this.tallies.delete(contribution.unit);
+  }
+
+  private addProgress(tallies: GroupTallies, progress: NonNullable<Contribution['progress']>, sign: 1 | -1): void {
+    addToTally(tallies.total, progress, sign);
+    if (progress.poverty) addToTally(tallies.poverty, progress, sign);
   }
 
   countFinding(unit: UnitKey, codeAndLevel: string, sign: 1 | -1): void {
@@ -88,6 +94,20 @@ export class RunningTotals {
   }
 }
 
+function addToTally(tally: Tally, progress: NonNullable<Contribution['progress']>, sign: 1 | -1): void {
+  tally.people += sign;
+  if (!progress.employed) return;
+  tally.employed += sign;
+  if (progress.stable) tally.stable += sign;
+  if (progress.carried) tally.carried += sign;
+}
+
+const findingKeys = new Map<string, Map<string, string>>();
+/** `code|level`, interned like unit keys. */
 export function findingKey(finding: Pick<Finding, 'code' | 'level'>): string {
-  return `${finding.code}|${finding.level}`;
+  let levels = findingKeys.get(finding.code);
+  if (!levels) findingKeys.set(finding.code, (levels = new Map()));
+  let key = levels.get(finding.level);
+  if (key === undefined) levels.set(finding.level, (key = `${finding.code}|${finding.level}`));
+  return key;
 }

@@ -75,10 +75,12 @@ export function resolveEventStandings(events: readonly AssistanceEvent[]): Event
 }
 
 /** The services in force: recorded and not voided, in the order given (run over every person, so no sorting). */
-export function activeServices(events: readonly AssistanceEvent[]): ServiceEvent[] {
+export function activeServices(events: readonly AssistanceEvent[]): readonly ServiceEvent[] {
   let voided: Set<string> | undefined;
   for (const event of events) if (event.type === '作废') (voided ??= new Set()).add(event.voids);
-  return events.filter((event): event is ServiceEvent => event.type !== '作废' && !voided?.has(event.id));
+  // Nothing voided (nearly everyone): the list itself, not a copy.
+  if (!voided) return events as readonly ServiceEvent[];
+  return events.filter((event): event is ServiceEvent => event.type !== '作废' && !voided.has(event.id));
 }
 
 /**

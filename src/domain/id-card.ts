@@ -29,6 +29,8 @@ const MESSAGES = {
 
 /** trims, removes inner spaces, turns full-width digits/letters (０-９, ｘ, Ｘ) into ASCII, lower-case x into X */
 export function normalizeIdNumber(raw: string): string {
+  // Nearly every stored number is already clean; the replaces below are for typed and imported ones.
+  if (ID_PATTERN.test(raw)) return raw;
   return raw
     .replace(/\s+/g, '')
     .replace(/[０-９ｘＸ]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
@@ -38,10 +40,13 @@ export function normalizeIdNumber(raw: string): string {
 /** the check character for the first 17 digits */
 export function computeIdCheckCharacter(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new Error(`expected 17 digits, got "${first17}"`);
+  return checkCharacterOf(first17);
+}
+
+/** The check character of a number whose first 17 characters are known to be digits. */
+function checkCharacterOf(idNumber: string): string {
   let sum = 0;
-  WEIGHTS.forEach((weight, index) => {
-    sum += weight * Number(first17[index]);
-  });
+  for (let index = 0; index < 17; index++) sum += WEIGHTS[index]! * (idNumber.charCodeAt(index) - 48);
   return CHECK_CHARACTERS[sum % 11] ?? '';
 }
 
@@ -60,7 +65,7 @@ export function parseIdNumber(raw: string, reportDate: string): IdNumberResult {
   // Both are zero-padded YYYY-MM-DD, so text order is date order.
   if (birthDate > reportDate) return { ok: false, code: 'id.birthdate', message: MESSAGES.birthDateLate };
 
-  if (computeIdCheckCharacter(idNumber.slice(0, 17)) !== idNumber.slice(17)) {
+  if (checkCharacterOf(idNumber) !== idNumber[17]) {
     return { ok: false, code: 'id.checksum', message: MESSAGES.checksum };
   }
 
@@ -77,14 +82,9 @@ export function parseIdNumber(raw: string, reportDate: string): IdNumberResult {
 
 /** whole years between birthDate and date (both YYYY-MM-DD); a 29 Feb birthday counts as passed on 1 Mar in non-leap years */
 export function computeAge(birthDate: string, date: string): number {
-  const [birthYear, birthMonth, birthDay] = splitDate(birthDate);
-  const [year, month, day] = splitDate(date);
-  const birthdayPassed = month > birthMonth || (month === birthMonth && day >= birthDay);
-  return year - birthYear - (birthdayPassed ? 0 : 1);
-}
-
-function splitDate(date: string): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  // Zero-padded MM-DD compares as text: the birthday has passed when today's is not earlier.
+  return date.slice(5, 10) >= birthDate.slice(5, 10) ? years : years - 1;
 }
 
 function isLeapYear(year: number): boolean {

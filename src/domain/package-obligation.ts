@@ -61,7 +61,8 @@ export function owedSince(person: Person, policy?: OwesPolicy): string {
   return exit?.exitDate ?? person.notWorkingSince ?? person.surveyedAt ?? person.createdAt.slice(0, 10);
 }
 
-export interface OwedPerson {
+/** Where one owed person stands: what the 「待帮扶」 list sorts and filters by. */
+export interface OwedStanding {
   personId: string;
   householdId: string;
   name: string;
@@ -72,6 +73,10 @@ export interface OwedPerson {
   /** Days until the deadline; negative when overdue. */
   daysLeft: number;
   tally: PackageTally;
+}
+
+/** One line of 「待帮扶」 as shown. */
+export interface OwedPerson extends OwedStanding {
   tallyText: string;
   missingText: string;
 }
@@ -93,13 +98,13 @@ export function describeObligation(person: Person, events: readonly AssistanceEv
   return { tally, owedSince: since, deadline, daysLeft: daysBetween(input.today, deadline) };
 }
 
-/** One person's line in 「待帮扶」, or null when they owe nothing (not owing, or fully served). */
+/** Where one person stands in 「待帮扶」, or null when they owe nothing (not owing, or fully served). */
 export function describeOwedPerson(
   person: Person,
   village: string,
   events: readonly AssistanceEvent[],
   input: Pick<ObligationInput, 'servicePackage' | 'policy' | 'today'>,
-): OwedPerson | null {
+): OwedStanding | null {
   if (!owesPackage(person, input.policy)) return null;
   const standing = describeObligation(person, events, input);
   if (standing.tally.isComplete) return null;
@@ -110,24 +115,29 @@ export function describeOwedPerson(
     village,
     assistanceContact: person.assistanceContact,
     ...standing,
-    tallyText: formatTally(standing.tally),
-    missingText: formatMissing(standing.tally),
   };
 }
 
-/** Nearest deadline first, then by name (code-point order: fast enough for a county's list). */
-export function compareOwed(a: OwedPerson, b: OwedPerson): number {
-  return a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** The line as shown; made only for the rows on screen (a county may owe tens of thousands). */
+export function withTallyTexts(standing: OwedStanding): OwedPerson {
+  return { ...standing, tallyText: formatTally(standing.tally), missingText: formatMissing(standing.tally) };
+}
+
+/** Nearest deadline first, then by name (code-point order: fast enough for a county's list); namesakes in a fixed order. */
+export function compareOwed(a: OwedStanding, b: OwedStanding): number {
+  if (a.deadline !== b.deadline) return a.deadline < b.deadline ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
 }
 
 /** 「待帮扶」: everyone who owes part of the package, the nearest deadline first. */
 export function listOwedPeople(input: ObligationInput): OwedPerson[] {
-  const owed: OwedPerson[] = [];
+  const owed: OwedStanding[] = [];
   for (const person of input.people) {
     const line = describeOwedPerson(person, input.households.get(person.householdId)?.village ?? '', input.eventsByPerson.get(person.id) ?? [], input);
     if (line) owed.push(line);
   }
-  return owed.sort(compareOwed);
+  return owed.sort(compareOwed).map(withTallyTexts);
 }
 
 const POST_SECONDARY: readonly string[] = ['技校', '中专', '大专', '大学', '硕士', '博士'];

@@ -57,16 +57,23 @@ export function applicablePart(person: Pick<Person, 'workStatus'>): 'employed' |
 const error = (code: string, field: string, message: string): Finding => ({ code, level: 'error', field, message });
 const warning = (code: string, field: string, message: string): Finding => ({ code, level: 'warning', field, message });
 
-function checkTypedAge(person: Person): Finding[] {
+// The checks below append to one list: checkPerson runs on every record of a township at each full check.
+
+function checkTypedAge(person: Person, findings: Finding[]): void {
   const { age } = person;
-  return age !== undefined && (!Number.isInteger(age) || age < 0 || age > 120) ? [error('value.invalid', 'age', '年龄应为 0–120 的整数')] : [];
+  if (age !== undefined && (!Number.isInteger(age) || age < 0 || age > 120)) findings.push(error('value.invalid', 'age', '年龄应为 0–120 的整数'));
 }
 
-function checkIdentity(person: Person, context: RuleContext): Finding[] {
-  if (!person.idNumber) return [error('person.required', 'idNumber', '请填写身份证号')];
+function checkIdentity(person: Person, context: RuleContext, findings: Finding[]): void {
+  if (!person.idNumber) {
+    findings.push(error('person.required', 'idNumber', '请填写身份证号'));
+    return;
+  }
   const parsed = parseIdNumber(person.idNumber, context.reportDate);
-  if (!parsed.ok) return [error(parsed.code, 'idNumber', parsed.message)];
-  const findings: Finding[] = [];
+  if (!parsed.ok) {
+    findings.push(error(parsed.code, 'idNumber', parsed.message));
+    return;
+  }
   const { sex, birthDate } = parsed.value;
   const age = computeAge(birthDate, context.reportDate);
   if (person.sex && person.sex !== sex) {
@@ -78,38 +85,37 @@ function checkIdentity(person: Person, context: RuleContext): Finding[] {
   if (age < context.workingAge.min || age > context.workingAge.max) {
     findings.push(warning('age.working', 'age', `${age} 岁，不在劳动年龄 ${context.workingAge.min}–${context.workingAge.max} 岁内`));
   }
-  return findings;
 }
 
-function checkPhones(person: Person): Finding[] {
-  return (['phone', 'assistanceContactPhone'] as const).flatMap((field) => {
+function checkPhones(person: Person, findings: Finding[]): void {
+  for (const field of ['phone', 'assistanceContactPhone'] as const) {
+    if (person[field] === '') continue;
     const result = checkPhone(person[field]);
-    return result.ok ? [] : [warning(result.code, field, result.message)];
-  });
+    if (!result.ok) findings.push(warning(result.code, field, result.message));
+  }
 }
 
-function checkEmploymentMonths(person: Person, context: RuleContext, atWork: boolean): Finding[] {
+function checkEmploymentMonths(person: Person, context: RuleContext, atWork: boolean): Finding | undefined {
   const months = person.monthsEmployedThisYear;
   const field = 'monthsEmployedThisYear';
   // 年内 as of the survey: a count taken last November is not wrong in January.
   const asOf = person.surveyedAt && person.surveyedAt < context.reportDate ? person.surveyedAt : context.reportDate;
   const reportMonth = Number(asOf.slice(5, 7));
   if (months === undefined) {
-    return atWork ? [error('employment.months', field, '已就业人员须填写年内累计就业时长（月）')] : [];
+    return atWork ? error('employment.months', field, '已就业人员须填写年内累计就业时长（月）') : undefined;
   }
   if (!Number.isInteger(months) || months < 0 || months > 12) {
-    return [error('employment.months', field, '年内累计就业时长应为 0–12 的整数（月）')];
+    return error('employment.months', field, '年内累计就业时长应为 0–12 的整数（月）');
   }
   if (months > reportMonth) {
-    return [error('employment.months', field, `年内累计就业时长不能超过${asOf.slice(0, 4)}年已过的 ${reportMonth} 个月`)];
+    return error('employment.months', field, `年内累计就业时长不能超过${asOf.slice(0, 4)}年已过的 ${reportMonth} 个月`);
   }
-  if (months > 0 && !atWork) return [error('employment.months', field, '未就业人员的年内累计就业时长应为 0')];
-  if (months === 0 && atWork) return [error('employment.months', field, '已就业人员的年内累计就业时长不能为 0')];
-  return [];
+  if (months > 0 && !atWork) return error('employment.months', field, '未就业人员的年内累计就业时长应为 0');
+  if (months === 0 && atWork) return error('employment.months', field, '已就业人员的年内累计就业时长不能为 0');
+  return undefined;
 }
 
-function checkStatus(person: Person): Finding[] {
-  const findings: Finding[] = [];
+function checkStatus(person: Person, findings: Finding[]): void {
   const part = applicablePart(person);
   if (part === null) findings.push(error('person.required', 'workStatus', '请选择就失业状况'));
   if (hasEmploymentAnswers(person) && hasIntentionAnswers(person)) {
@@ -124,28 +130,30 @@ function checkStatus(person: Person): Finding[] {
       findings.push(error('status.missing', 'noIntentionReason', '无就业意愿的，请选择无就业意向原因'));
     }
   }
-  return findings;
 }
 
-function checkChoices(person: Person): Finding[] {
-  const findings: Finding[] = [];
+function checkChoices(person: Person, findings: Finding[]): void {
   if (person.trainingReceived.includes(NEVER_TRAINED) && person.trainingReceived.length > 1) {
     findings.push(error('value.exclusive', 'trainingReceived', '「从未接受过培训」不能与其他培训同时选择'));
   }
   if (person.certificates.includes(NO_CERTIFICATE) && person.certificates.length > 1) {
     findings.push(error('value.exclusive', 'certificates', '「无」不能与其他证书同时选择'));
   }
-  const explained: [boolean, string, string][] = [
-    [person.industryBeforeReturn === OTHER_PLEASE_SPECIFY && !person.industryBeforeReturnOther, 'industryBeforeReturnOther', '请说明返乡前所属的其他行业'],
-    [person.industry === OTHER_PLEASE_SPECIFY && !person.industryOther, 'industryOther', '请说明所属的其他行业'],
-    [person.desiredTrades.includes(OTHER_PLEASE_SPECIFY) && !person.desiredTradeOther, 'desiredTradeOther', '请说明想参加的其他工种'],
-    [person.migrantRegion === '其他地区' && !person.migrantOtherProvince, 'migrantOtherProvince', '外出务工地为其他地区的，请填写省份'],
-  ];
-  for (const [missing, field, message] of explained) if (missing) findings.push(error('person.required', field, message));
+  if (person.industryBeforeReturn === OTHER_PLEASE_SPECIFY && !person.industryBeforeReturnOther) {
+    findings.push(error('person.required', 'industryBeforeReturnOther', '请说明返乡前所属的其他行业'));
+  }
+  if (person.industry === OTHER_PLEASE_SPECIFY && !person.industryOther) {
+    findings.push(error('person.required', 'industryOther', '请说明所属的其他行业'));
+  }
+  if (person.desiredTrades.includes(OTHER_PLEASE_SPECIFY) && !person.desiredTradeOther) {
+    findings.push(error('person.required', 'desiredTradeOther', '请说明想参加的其他工种'));
+  }
+  if (person.migrantRegion === '其他地区' && !person.migrantOtherProvince) {
+    findings.push(error('person.required', 'migrantOtherProvince', '外出务工地为其他地区的，请填写省份'));
+  }
   if (person.isStudent === '是' && person.labourAbility && person.labourAbility !== NO_LABOUR_ABILITY) {
     findings.push(error('student.ability', 'labourAbility', '在校生的劳动能力情况应填「无劳动力」'));
   }
-  return findings;
 }
 
 /**
@@ -153,17 +161,18 @@ function checkChoices(person: Person): Finding[] {
  * warnings are shown but do not.
  */
 export function checkPerson(person: Person, context: RuleContext): Finding[] {
-  return [
-    ...(person.name ? [] : [error('person.required', 'name', '请填写姓名')]),
-    ...checkTypedAge(person),
-    ...checkIdentity(person, context),
-    ...checkPhones(person),
-    ...checkStatus(person),
-    ...checkEmploymentMonths(person, context, applicablePart(person) === 'employed'),
-    ...checkChoices(person),
-    ...(person.surveyor ? [] : [error('person.required', 'surveyor', '请填写调查人')]),
-    ...(person.surveyedAt ? [] : [error('person.required', 'surveyedAt', '请填写调查时间')]),
-  ];
+  const findings: Finding[] = [];
+  if (!person.name) findings.push(error('person.required', 'name', '请填写姓名'));
+  checkTypedAge(person, findings);
+  checkIdentity(person, context, findings);
+  checkPhones(person, findings);
+  checkStatus(person, findings);
+  const months = checkEmploymentMonths(person, context, applicablePart(person) === 'employed');
+  if (months) findings.push(months);
+  checkChoices(person, findings);
+  if (!person.surveyor) findings.push(error('person.required', 'surveyor', '请填写调查人'));
+  if (!person.surveyedAt) findings.push(error('person.required', 'surveyedAt', '请填写调查时间'));
+  return findings;
 }
 
 export type SurveyState = '未调查' | '待完善' | '已完成';

@@ -81,6 +81,9 @@ describe('counting 转移就业', () => {
     ['2023年5月', '2023-05-01'],
     ['去年', undefined],
     ['2023-13', undefined],
+    ['2023-05', '2023-05-01'],
+    ['2023-02-00', undefined],
+    ['', undefined],
   ])('reads %s as %s', (text, expected) => {
     expect(parseLooseMonth(text)).toBe(expected);
   });

@@ -8,7 +8,22 @@ import type { Milestone } from './targets';
  * at work (就失业状况 外出务工 / 就近就业), from the day their work began that year — 1 January
  * for work that began earlier — or, where no start is recorded, from the day they were surveyed.
  */
+
+const CANONICAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CANONICAL_MONTH = /^\d{4}-\d{2}$/;
+
+function isPlausibleDay(date: string): boolean {
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** A month or day as cadres write it (2023-05, 2023.5, 20230501, 2023年5月) as YYYY-MM-DD; undefined if unreadable. */
 export function parseLooseMonth(text: string): string | undefined {
+  if (text === '') return undefined;
+  // The app's own pickers store YYYY-MM-DD or YYYY-MM: taken as they are, without the regex.
+  if (CANONICAL_DAY.test(text)) return isPlausibleDay(text) ? text : undefined;
+  if (CANONICAL_MONTH.test(text)) return isPlausibleDay(`${text}-01`) ? `${text}-01` : undefined;
   const match = /^\s*(\d{4})\s*(?:[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2}))?|(\d{2})(\d{2})?)/.exec(text);
   if (!match) return undefined;
   const month = Number(match[2] ?? match[4] ?? 1);

@@ -25,6 +25,8 @@ export interface RecordCheckContext extends RuleContext {
 export const SERVICES_FIELD = 'services';
 
 /** Identity problems are 疑点 even before the survey starts (the roster may carry them). */
+const NO_SERVICES: readonly ServiceEvent[] = [];
+
 const CHECKED_BEFORE_SURVEY: ReadonlySet<string> = new Set(['id.format', 'id.checksum', 'id.birthdate', 'age.sex_mismatch']);
 
 const error = (code: string, field: string, message: string): Finding => ({ code, level: 'error', field, message });
@@ -35,60 +37,64 @@ function isOutsideCounty(person: Person): boolean {
 }
 
 /** 公益性岗位 holders also recorded as working outside the county (seed 004: 重复享受补贴). */
-function checkDoubleSubsidy(person: Person, context: RecordCheckContext): Finding[] {
-  if (!isOutsideCounty(person)) return [];
+function checkDoubleSubsidy(person: Person, context: RecordCheckContext): Finding | undefined {
+  if (!isOutsideCounty(person)) return undefined;
   const onPost = person.publicPosts.find((spell) => spell.startDate <= context.reportDate && (!spell.exitDate || spell.exitDate > context.reportDate));
-  if (!onPost) return [];
-  return [error('post.double_subsidy', 'employmentRegion', `在公益性岗位「${onPost.post}」上岗，又登记为在${person.employmentRegion!.value}务工，可能重复享受补贴，请核实`)];
+  if (!onPost) return undefined;
+  return error('post.double_subsidy', 'employmentRegion', `在公益性岗位「${onPost.post}」上岗，又登记为在${person.employmentRegion!.value}务工，可能重复享受补贴，请核实`);
 }
 
-function checkStale(person: Person, context: RecordCheckContext): Finding[] {
-  if (!person.surveyedAt) return [];
+function checkStale(person: Person, context: RecordCheckContext): Finding | undefined {
+  if (!person.surveyedAt) return undefined;
   const due = addMonths(person.surveyedAt, context.reverifyMonths);
-  if (due >= context.reportDate) return [];
+  if (due >= context.reportDate) return undefined;
   const period = context.reverifyMonths === 3 ? '一个季度' : `${context.reverifyMonths} 个月`;
-  return [warning('record.stale', 'surveyedAt', `上次调查核实于 ${person.surveyedAt}，已超过${period}（应于 ${due} 前再次核实）`)];
+  return warning('record.stale', 'surveyedAt', `上次调查核实于 ${person.surveyedAt}，已超过${period}（应于 ${due} 前再次核实）`);
 }
 
-function checkOverdue(person: Person, services: readonly ServiceEvent[], context: RecordCheckContext): Finding[] {
-  if (!owesPackage(person, context.owesPolicy)) return [];
+function checkOverdue(person: Person, services: readonly ServiceEvent[], context: RecordCheckContext): Finding | undefined {
+  if (!owesPackage(person, context.owesPolicy)) return undefined;
   const deadline = addOneMonth(owedSince(person, context.owesPolicy));
-  if (deadline >= context.reportDate) return [];
+  if (deadline >= context.reportDate) return undefined;
   const tally = tallyPackage(context.servicePackage, services);
-  if (tally.isComplete) return [];
-  return [error('package.overdue', SERVICES_FIELD, `动态清零期限 ${deadline} 已过，${context.servicePackage.name}仍缺：${formatMissing(tally)}`)];
+  if (tally.isComplete) return undefined;
+  return error('package.overdue', SERVICES_FIELD, `动态清零期限 ${deadline} 已过，${context.servicePackage.name}仍缺：${formatMissing(tally)}`);
 }
 
-function checkInternships(person: Person, services: readonly ServiceEvent[]): Finding[] {
-  const workBegan = employmentBeganOn(person);
-  return services.flatMap((event) => {
-    if (event.type !== '就业见习') return [];
+function checkInternships(person: Person, services: readonly ServiceEvent[], findings: Finding[]): void {
+  let workBegan: string | null | undefined;
+  for (const event of services) {
+    if (event.type !== '就业见习') continue;
+    workBegan ??= employmentBeganOn(person);
     // Judged as things stood on the internship's day: a job found since does not make it wrong.
     const eligibility = checkInternshipEligibility(person, event.date, workBegan !== null && workBegan <= event.date);
-    return eligibility.eligible ? [] : [warning('internship.ineligible', SERVICES_FIELD, `${event.date} 参加就业见习（${event.place}）：${eligibility.reason}`)];
-  });
+    if (!eligibility.eligible) findings.push(warning('internship.ineligible', SERVICES_FIELD, `${event.date} 参加就业见习（${event.place}）：${eligibility.reason}`));
+  }
 }
 
 /**
  * The 疑点 of one person that need only the person, their household and their events: the
  * survey rules (identity only until the survey starts) and the assistance and post checks.
- * Duplicates across records come from `findDuplicateIdGroups`.
+ * Duplicates across records come from `duplicateKeyOf`, grouped by the caller.
  */
 export function checkPersonRecord(person: Person, events: readonly AssistanceEvent[], context: RecordCheckContext): Finding[] {
   const survey = checkPerson(person, context);
-  const services = events.length > 0 ? activeServices(events) : [];
-  return [
-    ...(person.surveyedAt ? survey : survey.filter((finding) => CHECKED_BEFORE_SURVEY.has(finding.code))),
-    ...checkDoubleSubsidy(person, context),
-    ...checkStale(person, context),
-    ...checkOverdue(person, services, context),
-    ...checkInternships(person, services),
-  ];
+  const findings = person.surveyedAt ? survey : survey.filter((finding) => CHECKED_BEFORE_SURVEY.has(finding.code));
+  const services = events.length > 0 ? activeServices(events) : NO_SERVICES;
+  for (const found of [checkDoubleSubsidy(person, context), checkStale(person, context), checkOverdue(person, services, context)]) if (found) findings.push(found);
+  checkInternships(person, services, findings);
+  return findings;
+}
+
+/** Only a household dated 零就业 or relocated can have household findings: the rest need no look at their members. */
+export function mayHaveHouseholdFindings(household: Pick<Household, 'zeroEmploymentSince' | 'relocated'>): boolean {
+  return Boolean(household.zeroEmploymentSince) || household.relocated;
 }
 
 /** The 疑点 of a household as a whole: 零就业家庭 past its month, relocated with nobody at work. */
 export function checkHouseholdRecord(household: Household, members: readonly Person[], context: Pick<RuleContext, 'reportDate'>): Finding[] {
   const findings: Finding[] = [];
+  if (!mayHaveHouseholdFindings(household)) return findings;
   const zero = isZeroEmploymentHousehold(members);
   if (zero && household.zeroEmploymentSince && addOneMonth(household.zeroEmploymentSince) < context.reportDate) {
     findings.push(error('household.zero_employment', 'zeroEmploymentSince', `自 ${household.zeroEmploymentSince} 起为零就业家庭，超过一个月仍无一人就业`));

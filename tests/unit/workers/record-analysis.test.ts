@@ -134,10 +134,14 @@ describe('the worker model', () => {
       else if (roll === 2) await db.people.delete(id);
       else if (roll === 3) await recordEvents(db, [{ type: '职业指导', personId: id, date: '2026-06-01', assistanceContact: '覃' }], NOW);
       else await saveHousehold(db, { ...household, village: villages[random(3)]! }, NOW);
-      const incremental = [await analysis.findings.summary(), await analysis.progress.dashboard(2026), (await analysis.services.owed({}, 100)).total];
+      const figures = async (api: AnalysisApi) => [await api.findings.summary(), await api.progress.dashboard(2026), await api.services.owed({}, 100), await api.findings.list({}, 0, 100)];
+      const incremental = await figures(analysis);
       await analysis.model.recompute();
-      const fresh = [await analysis.findings.summary(), await analysis.progress.dashboard(2026), (await analysis.services.owed({}, 100)).total];
+      const recomputed = await figures(analysis);
+      // A worker started now reads every record from the database afresh.
+      const fresh = await figures(createAnalysisApi(db, () => TODAY));
       expect(incremental).toEqual(fresh);
+      expect(recomputed).toEqual(fresh);
     }
     expect((await analysis.findings.summary()).total).toBeGreaterThan(0);
   });
