@@ -160,7 +160,7 @@ function modelFigures(result: ScaleResult, coldGoal: { text: string; limit: numb
       values: each(runs, (run) => (run.recomputeMs.length > 0 ? median(run.recomputeMs) : null)),
       goal: { ...analysisGoal, at: 'most' },
       judge,
-      note: 'model.recompute() from the page, round trip: every check run again on every person and household, as on a 设置 change and once a day (each person's facts already point at their records; the first pass at load also looks them up and is counted in the cold load); median of 5 per run',
+      note: 'model.recompute() from the page, round trip: every check run again on every person and household, as on a 设置 change and once a day (the facts kept for each person already point at their records; the first pass at load also looks them up and is counted in the cold load); median of 5 per run',
     }),
     measured({
       figure: `  the screens' questions on the warm model (疑点 summary, dashboard, 待帮扶 count), ${label}`,
