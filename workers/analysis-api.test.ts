@@ -16,4 +16,19 @@ describe('analysis API: overview', () => {
     ]);
     expect(await api.overview.counts()).toEqual({ households: 1, people: 2, surveyed: 1, pendingSync: 1 });
   });
+
+  it('keeps counting right from the loaded model as people are surveyed, added and removed', async () => {
+    const db = aDatabase();
+    const api = createAnalysisApi(db);
+    const household = await saveHousehold(db, aHousehold());
+    const surveyed = aPerson({ householdId: household.id, surveyedAt: '2026-05-01' });
+    const notYet = aPerson({ householdId: household.id, name: '韦小明' });
+    await db.people.bulkPut([surveyed, notYet]);
+    await api.model.load();
+
+    await db.people.put({ ...notYet, surveyedAt: '2026-05-02' });
+    await db.people.put(aPerson({ householdId: household.id, name: '韦小红' }));
+    await db.people.delete(surveyed.id);
+    expect(await api.overview.counts()).toEqual({ households: 1, people: 2, surveyed: 1, pendingSync: 1 });
+  });
 });

@@ -39,8 +39,12 @@ function emptyChange(): ModelChange {
 export class RecordModel {
   readonly households = new Map<string, Household>();
   readonly people = new Map<string, Person>();
-  readonly events = new Map<string, AssistanceEvent>();
+  /**
+   * Events by person. An event belongs to one person for life (a mistake is voided by a 作废
+   * event, never moved), so no index by event id is kept: 500,000 events would cost a large map.
+   */
   readonly eventsByPerson = new Map<string, AssistanceEvent[]>();
+  eventCount = 0;
   readonly membersByHousehold = new Map<string, Set<string>>();
   /** ID numbers on more than one person (by `duplicateKeyOf`), with who holds them. */
   readonly duplicateHolders = new Map<string, Set<string>>();
@@ -164,19 +168,19 @@ export class RecordModel {
     if (changed.events) {
       if (changed.events === 'all') {
         change.everything = true;
-        this.events.clear();
         this.eventsByPerson.clear();
+        this.eventCount = 0;
         (await db.events.toArray()).forEach((event) => this.putEvent(event));
       } else {
         const rows = await db.events.bulkGet(changed.events);
         changed.events.forEach((id, index) => {
-          const before = this.events.get(id);
-          if (before) change.eventPeople.add(before.personId);
-          this.removeEvent(id);
           const after = rows[index];
           if (after) {
             this.putEvent(after);
             change.eventPeople.add(after.personId);
+          } else {
+            const owner = this.removeEvent(id);
+            if (owner !== undefined) change.eventPeople.add(owner);
           }
         });
       }
@@ -259,18 +263,29 @@ export class RecordModel {
   }
 
   private putEvent(event: AssistanceEvent): void {
-    this.removeEvent(event.id);
-    this.events.set(event.id, event);
     const list = this.eventsByPerson.get(event.personId);
-    if (list) list.push(event);
-    else this.eventsByPerson.set(event.personId, [event]);
+    if (!list) {
+      this.eventsByPerson.set(event.personId, [event]);
+      this.eventCount += 1;
+      return;
+    }
+    const index = list.findIndex((other) => other.id === event.id);
+    if (index >= 0) list[index] = event;
+    else {
+      list.push(event);
+      this.eventCount += 1;
+    }
   }
 
-  private removeEvent(id: string): void {
-    const event = this.events.get(id);
-    if (!event) return;
-    this.events.delete(id);
-    const list = this.eventsByPerson.get(event.personId);
-    if (list) this.eventsByPerson.set(event.personId, list.filter((other) => other.id !== id));
+  /** Drops a deleted event (which only a restore does) wherever it is; returns whose it was. */
+  private removeEvent(id: string): string | undefined {
+    for (const [personId, list] of this.eventsByPerson) {
+      const index = list.findIndex((event) => event.id === id);
+      if (index < 0) continue;
+      list.splice(index, 1);
+      this.eventCount -= 1;
+      return personId;
+    }
+    return undefined;
   }
 }

@@ -115,7 +115,7 @@ describe('the worker model', () => {
 
   it('keeps its running totals equal to a fresh count through a run of random edits', async () => {
     const { db, analysis } = await aPhone();
-    let seed = 7;
+    let seed = 11;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % n;
@@ -128,11 +128,16 @@ describe('the worker model', () => {
     for (let step = 0; step < 60; step += 1) {
       const household = households[random(3)]!;
       const id = `p${random(12)}`;
-      const roll = random(5);
+      const roll = random(6);
       if (roll === 0) await savePerson(db, anEmployedPerson({ id, householdId: household.id, idNumber: ids[random(3)], surveyedAt: random(2) ? TODAY : '2025-01-01' }), NOW);
       else if (roll === 1) await savePerson(db, aPerson({ id, householdId: household.id, idNumber: ids[random(3)], labourAbility: '普通劳动力', workStatus: '在家务农', hasIntention: '是', surveyor: '覃', surveyedAt: '2026-03-01', notWorkingSince: '2026-03-01' }), NOW);
       else if (roll === 2) await db.people.delete(id);
       else if (roll === 3) await recordEvents(db, [{ type: '职业指导', personId: id, date: '2026-06-01', assistanceContact: '覃' }], NOW);
+      else if (roll === 4) {
+        // Only a restore deletes events; the model must still find whose it was.
+        const event = await db.events.where('personId').equals(id).first();
+        if (event) await db.events.delete(event.id);
+      }
       else await saveHousehold(db, { ...household, village: villages[random(3)]! }, NOW);
       const figures = async (api: AnalysisApi) => [await api.findings.summary(), await api.progress.dashboard(2026), await api.services.owed({}, 100), await api.findings.list({}, 0, 100)];
       const incremental = await figures(analysis);
@@ -153,6 +158,20 @@ describe('the worker model', () => {
     const dashboard = await analysis.progress.dashboard(2026);
     expect(dashboard.units.map((unit) => [unit.township, unit.village, unit.total.people])).toEqual([['百朋镇', '', 1]]);
     expect(dashboard.overall.total.people).toBe(1);
+  });
+
+  it('takes back a service whose event is deleted (as a restore does)', async () => {
+    const { db, analysis } = await aPhone();
+    const household = await saveHousehold(db, aHousehold(), NOW);
+    const seeker = await savePerson(db, aPerson({ householdId: household.id, idNumber: VALID_ID_MALE_1990, labourAbility: '普通劳动力', workStatus: '在家务农', hasIntention: '是', surveyor: '覃', surveyedAt: TODAY }), NOW);
+    await recordEvents(db, [{ type: '职业指导', personId: seeker.id, date: TODAY, assistanceContact: '覃' }, { type: '职业指导', personId: seeker.id, date: TODAY, assistanceContact: '覃' }], NOW);
+    await analysis.model.load();
+    expect((await analysis.services.owed({}, 10)).rows[0]?.tallyText).toContain('职业指导 2/2');
+
+    const [first] = await db.events.where('personId').equals(seeker.id).toArray();
+    await db.events.delete(first!.id);
+    expect((await analysis.services.owed({}, 10)).rows[0]?.tallyText).toContain('职业指导 1/2');
+    expect((await analysis.model.stats()).events).toBe(1);
   });
 
   it('does not count an event twice when it is written while the model loads', async () => {
