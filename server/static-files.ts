@@ -17,6 +17,6 @@ export function serveBuiltApp(staticDir: string): MiddlewareHandler[] {
       await next();
       if (c.res.ok) c.res.headers.set('Cache-Control', cacheControlFor(c.req.path));
     },
-    serveStatic({ root: staticDir, index: 'index.html' }),
+    serveStatic({ root: staticDir, index: 'index.html', precompressed: true }),
   ];
 }

@@ -34,6 +34,19 @@ describe('offline app shell', () => {
     await context.close();
   });
 
+  it('sends the scripts compressed on the first visit, and the files that keep their name as they are', async () => {
+    const html = await (await fetch(env.server.url)).text();
+    const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+    expect(entry).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    const contentEncoding = async (path: string, accepted: string) =>
+      (await fetch(`${env.server.url}${path}`, { headers: { 'Accept-Encoding': accepted } })).headers.get('content-encoding');
+    expect(await contentEncoding(entry!, 'gzip, deflate, br')).toBe('br');
+    expect(await contentEncoding(entry!, 'gzip, deflate')).toBe('gzip');
+    expect(await contentEncoding(entry!, 'identity')).toBeNull();
+    expect(await contentEncoding('/', 'gzip, deflate, br')).toBeNull();
+    expect(await contentEncoding('/sw.js', 'gzip, deflate, br')).toBeNull();
+  });
+
   it('serves an installable manifest', async () => {
     const response = await fetch(`${env.server.url}/manifest.webmanifest`);
     const manifest = (await response.json()) as Record<string, unknown>;
