@@ -196,17 +196,30 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
           await model.settled();
           return { households: model.households.size, people: model.people.size, surveyed: model.surveyedPeople, pendingSync: await countUnsyncedRevisions(db) };
         }
-        return db.transaction('r', [db.households, db.people, db.outbox], async (tx) => ({
-          households: await db.households.count(),
-          people: await db.people.count(),
-          surveyed: await db.people.where('surveyedAt').above('').count(),
-          pendingSync: await countUnsyncedRevisions(tx),
-        }));
+        return db.transaction('r', [db.households, db.people, db.outbox], async (tx) => {
+          const [households, people, surveyed, pendingSync] = await Promise.all([
+            db.households.count(),
+            db.people.count(),
+            db.people.where('surveyedAt').above('').count(),
+            countUnsyncedRevisions(tx),
+          ]);
+          return { households, people, surveyed, pendingSync };
+        });
       },
     },
     search: {
       async people(query, limit = 50) {
         return (await loadPeopleSearch()).people(query, limit);
+      },
+      async list(filter, offset, limit) {
+        return (await loadPeopleSearch()).list(filter, offset, limit);
+      },
+      async ids(filter) {
+        return (await loadPeopleSearch()).ids(filter);
+      },
+      async noteChanges(changed) {
+        // Before search is first used there is nothing to bring up to date.
+        if (peopleSearch) (await peopleSearch).noteChanges(changed);
       },
     },
     services: {

@@ -16,7 +16,8 @@ export function HomeScreen() {
   return (
     <section aria-labelledby="home-title" className="screen">
       <h1 id="home-title">入户台账</h1>
-      <ModelLoadProgress />
+      {/* Its load is asked for after the counts, so their IndexedDB reads do not queue behind the model's. */}
+      {counts && <ModelLoadProgress />}
       <dl className="figures" aria-busy={counts === null}>
         {figures.map(({ label, value }) => (
           <div className="figure" key={label}>
