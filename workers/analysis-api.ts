@@ -78,10 +78,20 @@ export interface AnalysisApi {
   };
   search: {
     /**
-     * People matching a name, pinyin (initials or full), ID or phone fragment or household
-     * number, best first, at most `limit`; an empty query lists everyone by village and name.
+     * People matching a name, pinyin (initials or full, in any reading of a character that has
+     * several), ID or phone fragment or household number, best first, at most `limit` (50). An
+     * empty query finds no one: `list` pages through everyone.
      */
     people(query: string, limit?: number): Promise<PersonRow[]>;
+    /**
+     * One page of everyone (or of one village's people) by village and name, how many that is
+     * in all, and every village; a screen asks for the rows it shows, a few hundred at a time.
+     */
+    list(filter: { village?: string }, offset: number, limit: number): Promise<{ rows: PersonRow[]; total: number; villages: string[] }>;
+    /** The ids of everyone in the filter, in list order (「全选本村」). */
+    ids(filter: { village?: string }): Promise<string[]>;
+    /** Changes the UI has seen (Dexie's notice, as keys), so the next answer includes them. */
+    noteChanges(changed: ChangedKeys): Promise<void>;
   };
   services: {
     /**

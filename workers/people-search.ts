@@ -1,11 +1,7 @@
+import type { ChangedKeys } from '../src/db/changed-tables';
 import type { FieldbookDatabase } from '../src/db/database';
-import { loadPreferences } from '../src/db/preferences';
-import { formatLocalDate } from '../src/domain/dates';
-import type { Household } from '../src/domain/household';
-import type { Person } from '../src/domain/person';
-import { surveyStateOf, type RuleContext, type SurveyState } from '../src/domain/person-rules';
-import { searchPeople } from '../src/domain/person-search';
-import { PeopleSearchIndex } from './people-search-index';
+import type { SurveyState } from '../src/domain/person-rules';
+import { PeopleSearchIndex, type PeopleFilter } from './people-search-index';
 
 /** One line of a people list or search result. */
 export interface PersonRow {
@@ -20,44 +16,43 @@ export interface PersonRow {
   state: SurveyState;
 }
 
-const collator = new Intl.Collator('zh-CN');
-
-/** People search and lists; loaded by the worker on first use, as it carries the pinyin dictionary. */
+/** People search and the list of everyone; loaded by the worker on first use, as it carries the pinyin table. */
 export function createPeopleSearch(db: FieldbookDatabase) {
-  const searchIndex = new PeopleSearchIndex(db);
+  const index = new PeopleSearchIndex(db);
 
-  async function toRows(people: Person[]): Promise<PersonRow[]> {
-    const preferences = await loadPreferences(db);
-    const context: RuleContext = { reportDate: formatLocalDate(new Date()), workingAge: preferences.workingAge };
-    const householdIds = [...new Set(people.map((person) => person.householdId))];
-    const households = new Map<string, Household>();
-    for (const household of await db.households.bulkGet(householdIds)) if (household) households.set(household.id, household);
-    return people.map((person) => {
-      const household = households.get(person.householdId);
-      return {
-        id: person.id,
-        householdId: person.householdId,
-        name: person.name,
-        idNumber: person.idNumber,
-        phone: person.phone,
-        village: household?.village ?? '',
-        householdHead: household?.head ?? '',
-        householdNumber: household?.number ?? '',
-        state: surveyStateOf(person, context),
-      };
-    });
+  async function toRows(ids: readonly string[]): Promise<PersonRow[]> {
+    return (await index.rowsOf(ids)).map(({ person, household }) => ({
+      id: person.id,
+      householdId: person.householdId,
+      name: person.name,
+      idNumber: person.idNumber,
+      phone: person.phone,
+      village: household?.village ?? '',
+      householdHead: household?.head ?? '',
+      householdNumber: household?.number ?? '',
+      state: person.state,
+    }));
   }
 
   return {
     async people(query: string, limit: number): Promise<PersonRow[]> {
-      if (!query.trim()) {
-        const rows = await toRows(await db.people.toArray());
-        return rows.sort((a, b) => collator.compare(a.village, b.village) || collator.compare(a.name, b.name));
-      }
-      const hits = searchPeople(await searchIndex.entries(), query, limit);
-      const people = await db.people.bulkGet(hits.map((hit) => hit.id));
-      return toRows(people.filter((person): person is Person => person !== undefined));
+      await index.current();
+      return toRows(index.find(query, limit));
     },
+    async list(filter: PeopleFilter, offset: number, limit: number): Promise<{ rows: PersonRow[]; total: number; villages: string[] }> {
+      await index.current();
+      const { ids, total, villages } = index.list(filter, offset, limit);
+      return { rows: await toRows(ids), total, villages };
+    },
+    async ids(filter: PeopleFilter): Promise<string[]> {
+      await index.current();
+      return index.idsOf(filter);
+    },
+    noteChanges(changed: ChangedKeys): void {
+      index.noteChanges(changed);
+    },
+    /** Stops following changes (tests open many databases in one process). */
+    close: () => index.close(),
   };
 }
 

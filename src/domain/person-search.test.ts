@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSearchQuery, searchPeople, type SearchEntry } from './person-search';
-import { computeNamePinyin } from './pinyin';
+import { normalizeSearchQuery, PersonMatcher, type SearchEntry } from './person-search';
 
 type Numbers = Partial<Pick<SearchEntry, 'idNumber' | 'phone' | 'householdNumber'>>;
 
 function buildEntry(id: string, name: string, numbers: Numbers = {}): SearchEntry {
-  const { full, initials } = computeNamePinyin(name);
-  return { id, name, idNumber: '', phone: '', householdNumber: '', ...numbers, pinyinFull: full, pinyinInitials: initials };
+  return { id, name, idNumber: '', phone: '', householdNumber: '', ...numbers };
+}
+
+function searchPeople(entries: readonly SearchEntry[], query: string, limit?: number) {
+  return new PersonMatcher(entries).find(query, limit);
 }
 
 const PEOPLE: readonly SearchEntry[] = [
@@ -19,8 +21,8 @@ const PEOPLE: readonly SearchEntry[] = [
 ];
 
 /** hits as `id/matchedOn`, best first */
-function describeHits(query: string, limit?: number): string[] {
-  return searchPeople(PEOPLE, query, limit).map((hit) => `${hit.id}/${hit.matchedOn}`);
+function describeHits(query: string, limit?: number, people: readonly SearchEntry[] = PEOPLE): string[] {
+  return listHits(searchPeople(people, query, limit));
 }
 
 describe('search query normalisation', () => {
@@ -108,3 +110,74 @@ describe('people search', () => {
     expect(searchPeople([...crowd, late], query, 5)[0]?.id).toBe(lateId);
   });
 });
+
+describe('people search over names with several readings', () => {
+  const PEOPLE_WITH_READINGS = [buildEntry('sxx', '单雄信'), buildEntry('zgf', '曾国藩'), buildEntry('qy', '覃英'), buildEntry('mll', '缪乐乐')];
+
+  it.each([
+    ['the surname reading', 'shanxiongxin', ['sxx/pinyin']],
+    ['another reading of the surname', 'danxiong', ['sxx/pinyin']],
+    ['initials of the surname reading', 'sxx', ['sxx/initials']],
+    ['initials of another reading', 'dxx', ['sxx/initials']],
+    ['曾 as zeng', 'zengguo', ['zgf/pinyin']],
+    ['曾 as ceng', 'cengguo', ['zgf/pinyin']],
+    ['覃 as qin', 'qinying', ['qy/pinyin']],
+    ['覃 as tan', 'ty', ['qy/initials']],
+    // 缪 has five readings and 乐 four: too many spellings to list, matched syllable by syllable.
+    ['a name read syllable by syllable, in full', 'miaoyuele', ['mll/pinyin']],
+    ['a name read syllable by syllable, cut inside a syllable', 'miaoyu', ['mll/pinyin']],
+    ['a name read syllable by syllable, by initials', 'myl', ['mll/initials']],
+    ['a name read syllable by syllable, by the first initials', 'my', ['mll/initials']],
+  ])('finds a person by %s', (_name, query, expected) => {
+    expect(describeHits(query, undefined, PEOPLE_WITH_READINGS)).toEqual(expected);
+  });
+
+  it.each([
+    ['a spelling no reading gives', 'miaoyuexiao'],
+    ['initials longer than the name', 'myll'],
+  ])('finds no one by %s', (_name, query) => {
+    expect(describeHits(query, undefined, PEOPLE_WITH_READINGS)).toEqual([]);
+  });
+
+  it('ranks a name read syllable by syllable among the others, in list order', () => {
+    const people = [buildEntry('a', '缪乐乐'), buildEntry('b', '苗月'), buildEntry('c', '缪乐乐')];
+    expect(describeHits('miaoyue', undefined, people)).toEqual(['a/pinyin', 'b/pinyin', 'c/pinyin']);
+  });
+});
+
+describe('people search after edits', () => {
+  it('finds an edited name at once and no longer finds the old one', () => {
+    const matcher = new PersonMatcher(PEOPLE);
+    matcher.put({ ...PEOPLE[1]!, name: '欧阳修' });
+    expect(matcher.find('oyx').map((hit) => hit.id)).toEqual(['zs']);
+    expect(matcher.find('张三').map((hit) => hit.id)).toEqual(['zsf', 'lzs']);
+  });
+
+  it('keeps an edited person in their place among equal matches', () => {
+    const matcher = new PersonMatcher(PEOPLE);
+    matcher.put({ ...PEOPLE[0]!, phone: '13900009999' });
+    expect(matcher.find('zhang').map((hit) => hit.id)).toEqual(['zsf', 'zs']);
+    expect(matcher.find('9999').map((hit) => hit.id)).toEqual(['zsf', 'sxx']);
+  });
+
+  it('finds an edited phone, ID and household number at once', () => {
+    const matcher = new PersonMatcher(PEOPLE);
+    matcher.put({ ...PEOPLE[5]!, phone: '0771-5551234', idNumber: '450102200001015555', householdNumber: 'B-09' });
+    expect(listHits(matcher.find('07715551'))).toEqual(['wxm/phone']);
+    expect(listHits(matcher.find('5555'))).toEqual(['wxm/idNumber']);
+    expect(listHits(matcher.find('b-09'))).toEqual(['wxm/householdNumber']);
+  });
+
+  it('no longer finds a removed person, and finds one added after', () => {
+    const matcher = new PersonMatcher(PEOPLE);
+    matcher.remove('zsf');
+    expect(matcher.find('zs').map((hit) => hit.id)).toEqual(['zs']);
+    matcher.put(buildEntry('new', '张三丰'));
+    expect(matcher.find('zs').map((hit) => hit.id)).toEqual(['zs', 'new']);
+    expect(matcher.size).toBe(PEOPLE.length);
+  });
+});
+
+function listHits(hits: readonly { id: string; matchedOn: string }[]): string[] {
+  return hits.map((hit) => `${hit.id}/${hit.matchedOn}`);
+}

@@ -1,21 +1,22 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { GROUP_SERVICE_TYPES } from '../../domain/assistance-event';
 import { useServices } from '../services';
 import { ServiceForm } from '../services/ServiceForm';
 import { submitEvents } from '../services/submit-events';
-import { useAnalysis } from '../use-analysis';
+import { usePeopleChanges, usePeoplePages } from '../use-people-list';
+import { VirtualList } from '../VirtualList';
+
+const PICK_ROW_HEIGHT = 56;
 
 /** One 招聘活动, 政策宣讲 or 岗位推介 session for many people: one event each, stored together. */
 export function GroupServiceScreen() {
-  const { db } = useServices();
+  const { db, analysis } = useServices();
   const villageId = useId();
   const [village, setVillage] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [recorded, setRecorded] = useState<string | null>(null);
-  const everyone = useAnalysis((analysis) => analysis.search.people(''), []);
-  const villages = useMemo(() => [...new Set((everyone ?? []).map((row) => row.village).filter(Boolean))], [everyone]);
-  const shown = (everyone ?? []).filter((row) => !village || row.village === village);
+  const people = usePeoplePages(village, usePeopleChanges());
 
   const toggle = (id: string, on: boolean) =>
     setSelected((current) => {
@@ -24,6 +25,9 @@ export function GroupServiceScreen() {
       else next.delete(id);
       return next;
     });
+  const selectShown = () => {
+    void analysis.search.ids({ village }).then((ids) => setSelected((current) => new Set([...current, ...ids])));
+  };
 
   return (
     <section aria-labelledby="group-title" className="screen">
@@ -50,27 +54,32 @@ export function GroupServiceScreen() {
           <label htmlFor={villageId}>按村（社区）筛选</label>
           <select id={villageId} value={village} onChange={(event) => setVillage(event.target.value)}>
             <option value="">全部</option>
-            {villages.map((name) => <option key={name}>{name}</option>)}
+            {people.villages.map((name) => <option key={name}>{name}</option>)}
           </select>
         </div>
         <fieldset className="choice">
           <legend>参加人员（已选 {selected.size} 人）</legend>
-          <button type="button" className="button small" onClick={() => setSelected(new Set([...selected, ...shown.map((row) => row.id)]))}>
+          <button type="button" className="button small" onClick={selectShown}>
             全选本村
           </button>
-          <ul className="pick-list">
-            {shown.map((row) => (
-              <li key={row.id}>
-                <label className="option">
-                  <input type="checkbox" checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} />
-                  <span>
-                    {row.name || '未填姓名'}
-                    <span className="muted"> {row.village}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <VirtualList
+            count={people.total ?? 0}
+            itemAt={people.rowAt}
+            onRangeChange={people.show}
+            rowHeight={PICK_ROW_HEIGHT}
+            label="参加人员"
+            className="pick-list"
+            getKey={(row) => row.id}
+            renderRow={(row) => (
+              <label className="option">
+                <input type="checkbox" checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} />
+                <span>
+                  {row.name || '未填姓名'}
+                  <span className="muted"> {row.village}</span>
+                </span>
+              </label>
+            )}
+          />
         </fieldset>
       </ServiceForm>
     </section>
