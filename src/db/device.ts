@@ -1,22 +1,45 @@
 import type { Transaction } from 'dexie';
-import { formatHlc, parseHlc, tickHlc } from '../domain/hlc';
+import { formatHlc, parseHlc, tickHlc, type HlcState } from '../domain/hlc';
 import type { SettingRow } from './database';
 
 const DEVICE_KEY = 'deviceId';
 const CLOCK_KEY = 'hlc';
+
+/** The device id and its clock as read inside a write transaction; ticked in memory, then stored. */
+export interface DeviceClock {
+  deviceId: string;
+  /** The device id was made just now and is not stored yet. */
+  newDevice: boolean;
+  last: HlcState | null;
+}
+
+export async function readClock(tx: Transaction): Promise<DeviceClock> {
+  const [device, clock] = await tx.table<SettingRow, string>('settings').bulkGet([DEVICE_KEY, CLOCK_KEY]);
+  const storedDeviceId = device?.value;
+  const deviceId = typeof storedDeviceId === 'string' ? storedDeviceId : crypto.randomUUID();
+  return { deviceId, newDevice: deviceId !== storedDeviceId, last: typeof clock?.value === 'string' ? parseHlc(clock.value) : null };
+}
+
+/** The next clock value; `writeClock` stores where the clock stands. */
+export function tickClock(clock: DeviceClock, now = Date.now()): string {
+  clock.last = tickHlc(clock.last, now);
+  return formatHlc(clock.last, clock.deviceId);
+}
+
+export async function writeClock(tx: Transaction, clock: DeviceClock): Promise<void> {
+  const rows: SettingRow[] = clock.newDevice ? [{ key: DEVICE_KEY, value: clock.deviceId }] : [];
+  if (clock.last) rows.push({ key: CLOCK_KEY, value: formatHlc(clock.last, clock.deviceId) });
+  clock.newDevice = false;
+  if (rows.length > 0) await tx.table<SettingRow, string>('settings').bulkPut(rows);
+}
 
 /**
  * The device id and the next clock value, read and written inside the caller's transaction
  * so that two writes can never share a clock value.
  */
 export async function nextClock(tx: Transaction, now = Date.now()): Promise<{ deviceId: string; hlc: string }> {
-  const settings = tx.table<SettingRow, string>('settings');
-  const storedDeviceId = (await settings.get(DEVICE_KEY))?.value;
-  const deviceId = typeof storedDeviceId === 'string' ? storedDeviceId : crypto.randomUUID();
-  if (deviceId !== storedDeviceId) await settings.put({ key: DEVICE_KEY, value: deviceId });
-  const stored = (await settings.get(CLOCK_KEY))?.value;
-  const previous = typeof stored === 'string' ? parseHlc(stored) : null;
-  const hlc = formatHlc(tickHlc(previous, now), deviceId);
-  await settings.put({ key: CLOCK_KEY, value: hlc });
-  return { deviceId, hlc };
+  const clock = await readClock(tx);
+  const hlc = tickClock(clock, now);
+  await writeClock(tx, clock);
+  return { deviceId: clock.deviceId, hlc };
 }

@@ -5,6 +5,7 @@ import { defaultGrouping, guessMapping } from '../import/roster-fields';
 import { planRosterImport } from '../import/roster-rows';
 import { readRosterTable } from '../import/roster-table';
 import type { Sheet } from '../import/sheet';
+import type { ImportPlan } from '../import/import-plan';
 import type { FieldbookDatabase } from './database';
 import { importRecords, loadImportContext, loadRemembered, saveRemembered } from './import-records';
 
@@ -37,7 +38,46 @@ describe('importRecords', () => {
     ]);
     const outbox = await db.outbox.toArray();
     expect(outbox.map((entry) => entry.kind).sort()).toEqual(['household', 'person', 'person']);
-    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(progress.at(-1)).toEqual([3, 3]);
+  });
+
+  it('writes a village-sized roster in bulk, moving the progress bar as it goes', async () => {
+    const db = aDatabase();
+    const lines = Array.from({ length: 1_200 }, (_, index) =>
+      aRosterLine({ 户编号: `H${Math.floor(index / 3)}`, 户主姓名: `户主${Math.floor(index / 3)}`, 姓名: `村民${index}`, 身份证号码: anId(new Date(Date.UTC(1960, 0, 1) + index * 86_400_000).toISOString().slice(0, 10)) }),
+    );
+    const plan = await planFor(db, lines);
+    expect(plan.summary).toMatchObject({ added: 1_200, errorRows: 0 });
+    const progress: [number, number][] = [];
+    expect(await importRecords(db, plan, { onProgress: (done, total) => progress.push([done, total]) })).toEqual({ added: 1_200, updated: 0, householdsWritten: 400 });
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual([1_600, 1_600]);
+    expect(await db.people.count()).toBe(1_200);
+    expect(await db.households.count()).toBe(400);
+    expect(await db.outbox.count()).toBe(1_600);
+    const clocks = (await db.outbox.orderBy('seq').toArray()).map((entry) => entry.hlc);
+    expect(new Set(clocks).size).toBe(1_600);
+    expect([...clocks].sort()).toEqual(clocks);
+  });
+
+  it('keeps 零就业家庭 current from the members imported and those already on the phone', async () => {
+    const db = aDatabase();
+    await importRecords(db, await planFor(db, FAMILY));
+    const [household] = await db.households.toArray();
+    const [liang, wei] = await Promise.all([db.people.where('idNumber').equals(anId()).first(), db.people.where('name').equals('韦明').first()]);
+    await db.people.bulkPut([{ ...liang!, workStatus: '在家务农' }, { ...wei!, workStatus: '外出务工' }]);
+    await db.outbox.clear();
+    const plan: Pick<ImportPlan, 'households' | 'people'> = {
+      households: [{ key: 'h', existingId: household!.id, fields: {}, changed: false }],
+      people: [{ row: 2, idNumber: wei!.idNumber, existingId: wei!.id, householdKey: 'h', fields: { workStatus: '在家务农' }, status: 'update' }],
+    };
+    await importRecords(db, plan, { now: new Date('2026-05-10T08:00:00') });
+    expect((await db.households.get(household!.id))?.zeroEmploymentSince).toBe('2026-05-10');
+    expect((await db.outbox.toArray()).map((entry) => [entry.kind, entry.id])).toEqual([
+      ['household', household!.id],
+      ['person', wei!.id],
+    ]);
   });
 
   it('updates people matched by 身份证号 on a second import instead of adding them again', async () => {

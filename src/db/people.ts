@@ -1,10 +1,32 @@
 import { formatLocalDate } from '../domain/dates';
-import { createPerson, PersonSchema, type Person } from '../domain/person';
+import { createPerson, PersonSchema, type Person, type PersonInput } from '../domain/person';
 import { applicablePart } from '../domain/person-rules';
 import { nextZeroEmploymentSince } from '../domain/zero-employment';
 import type { FieldbookDatabase } from './database';
-import { enqueueRevision, outboxTables } from './outbox';
+import { outboxTables, RevisionBatch } from './outbox';
 import { loadPreferences } from './preferences';
+
+/**
+ * What a person's change must touch for the household's 零就业家庭 state to move: the household,
+ * and the fields isZeroEmploymentHousehold reads (people.test.ts checks it reads no others).
+ */
+export const ZERO_EMPLOYMENT_FIELDS = ['householdId', 'isStudent', 'labourAbility', 'workStatus'] as const satisfies readonly (keyof Person)[];
+
+/** Whether saving `after` over `before` can change a household's 零就业家庭 state. */
+export function mayChangeZeroEmployment(before: Person | undefined, after: Person): boolean {
+  return !before || ZERO_EMPLOYMENT_FIELDS.some((field) => before[field] !== after[field]);
+}
+
+/** The person as it will be stored: the 未就业 date and createdAt kept from the stored version, validated. */
+export function preparePerson(draft: PersonInput, existing: Person | undefined, now: Date): Person {
+  const isNotWorking = applicablePart(draft) === 'notEmployed';
+  return PersonSchema.parse({
+    ...draft,
+    notWorkingSince: isNotWorking ? (existing?.notWorkingSince ?? draft.notWorkingSince ?? formatLocalDate(now)) : undefined,
+    createdAt: existing?.createdAt ?? draft.createdAt,
+    updatedAt: now.toISOString(),
+  });
+}
 
 /**
  * Writes a person, its outbox revision and, when the household's 零就业家庭 state changes,
@@ -12,40 +34,56 @@ import { loadPreferences } from './preferences';
  */
 export async function savePerson(db: FieldbookDatabase, draft: Person, now = new Date()): Promise<Person> {
   return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async (tx) => {
-    const existing = await db.people.get(draft.id);
-    const isNotWorking = applicablePart(draft) === 'notEmployed';
-    const person = PersonSchema.parse({
-      ...draft,
-      notWorkingSince: isNotWorking ? (existing?.notWorkingSince ?? draft.notWorkingSince ?? formatLocalDate(now)) : undefined,
-      createdAt: existing?.createdAt ?? draft.createdAt,
-      updatedAt: now.toISOString(),
-    });
-    await db.people.put(person);
-    await enqueueRevision(tx, 'person', person);
-
-    const household = await db.households.get(person.householdId);
-    if (household) {
-      const members = await db.people.where('householdId').equals(household.id).toArray();
-      const zeroEmploymentSince = nextZeroEmploymentSince(household.zeroEmploymentSince, members, formatLocalDate(now));
-      if (zeroEmploymentSince !== household.zeroEmploymentSince) {
-        const updated = { ...household, zeroEmploymentSince, updatedAt: now.toISOString() };
-        await db.households.put(updated);
-        await enqueueRevision(tx, 'household', updated);
-      }
-    }
-    return person;
+    const [existing, revisions] = await Promise.all([db.people.get(draft.id), RevisionBatch.open(tx, [{ kind: 'person', id: draft.id }])]);
+    return writePerson(db, revisions, draft, existing, now);
   });
 }
 
 /**
  * Saves the answers a form changed onto the person as stored now, so that a version that
- * arrived meanwhile (from the receiver, or the 帮扶 screen) keeps its other fields.
+ * arrived meanwhile (from the receiver, or the 帮扶 screen) keeps its other fields. This is the
+ * path of every keystroke in the survey: one round of reads, one of writes.
  */
 export async function savePersonAnswers(db: FieldbookDatabase, base: Person, answers: Partial<Person>, now = new Date()): Promise<Person> {
-  return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async () => {
-    const latest = (await db.people.get(base.id)) ?? base;
-    return savePerson(db, { ...latest, ...answers }, now);
+  return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async (tx) => {
+    const [latest, revisions] = await Promise.all([db.people.get(base.id), RevisionBatch.open(tx, [{ kind: 'person', id: base.id }])]);
+    return writePerson(db, revisions, { ...(latest ?? base), ...answers }, latest, now);
   });
+}
+
+/**
+ * The reads of a save, in a read-only transaction that changes nothing: run when a form opens, so
+ * its first keystroke does not also pay for compiling the save's code and opening its indexes.
+ */
+export async function prepareToSavePerson(db: FieldbookDatabase, id: string): Promise<void> {
+  await db.transaction('r', [db.people, ...outboxTables(db)], async (tx) => {
+    await Promise.all([db.people.get(id), RevisionBatch.open(tx, [{ kind: 'person', id }])]);
+  });
+}
+
+async function writePerson(db: FieldbookDatabase, revisions: RevisionBatch, draft: Person, existing: Person | undefined, now: Date): Promise<Person> {
+  const person = preparePerson(draft, existing, now);
+  revisions.add('person', person);
+  if (!mayChangeZeroEmployment(existing, person)) {
+    await Promise.all([db.people.put(person), revisions.write()]);
+    return person;
+  }
+  // The members are read after the put, so they include this person as saved.
+  const [, household, members] = await Promise.all([
+    db.people.put(person),
+    db.households.get(person.householdId),
+    db.people.where('householdId').equals(person.householdId).toArray(),
+  ]);
+  if (household) {
+    const zeroEmploymentSince = nextZeroEmploymentSince(household.zeroEmploymentSince, members, formatLocalDate(now));
+    if (zeroEmploymentSince !== household.zeroEmploymentSince) {
+      const updated = { ...household, zeroEmploymentSince, updatedAt: now.toISOString() };
+      await Promise.all([db.households.put(updated), revisions.include([{ kind: 'household', id: updated.id }])]);
+      revisions.add('household', updated);
+    }
+  }
+  await revisions.write();
+  return person;
 }
 
 /** A new member at the door: 调查人 from 设置, 调查时间 today. */

@@ -37,6 +37,12 @@ export const ROSTER_FIELD_LABELS = Object.fromEntries(ROSTER_FIELDS.map((field) 
 
 export const REQUIRED_FIELDS: readonly RosterFieldKey[] = ROSTER_FIELDS.filter((field) => 'required' in field && field.required).map((field) => field.key);
 
+/** Required fields the mapping leaves out, as the clerk should read it. */
+export function describeMissingFields(mapping: RosterMapping): string | undefined {
+  const missing = REQUIRED_FIELDS.filter((key) => mapping[key] === undefined).map((key) => `“${ROSTER_FIELD_LABELS[key]}”`);
+  return missing.length > 0 ? `还没有指定${missing.join('')}在哪一列：请在下面选择` : undefined;
+}
+
 /** Which column (1-based) fills which field; a field left out is not imported. */
 export type RosterMapping = Partial<Record<RosterFieldKey, number>>;
 

@@ -2,9 +2,11 @@ import { parseIdNumber, type IdNumberInfo } from '../domain/id-card';
 import { checkPhone } from '../domain/phone';
 import { cleanCode, cleanText, describeNumericIdNumber, parseDateCell, parseYesNo, type Cleaned } from './cell-values';
 import { planImport, type HouseholdFields, type ImportCandidate, type ImportContext, type ImportPlan, type PersonFields, type RowIssue } from './import-plan';
-import { REQUIRED_FIELDS, ROSTER_FIELD_LABELS, type Grouping, type RosterFieldKey, type RosterMapping } from './roster-fields';
+import { ROSTER_FIELD_LABELS, type Grouping, type RosterFieldKey, type RosterMapping } from './roster-fields';
 import type { RosterTable } from './roster-table';
 import { EMPTY_CELL, type SheetCell } from './sheet';
+
+export { describeMissingFields } from './roster-fields';
 
 export interface RosterRows {
   candidates: ImportCandidate[];
@@ -169,12 +171,6 @@ function readHeadIdNumber(found: SheetCell, isGroupingKey: boolean, error: (mess
   }
   const value = tidy(cleanCode(found.text)).toUpperCase();
   return value || undefined;
-}
-
-/** Required fields the mapping leaves out, as the clerk should read it. */
-export function describeMissingFields(mapping: RosterMapping): string | undefined {
-  const missing = REQUIRED_FIELDS.filter((key) => mapping[key] === undefined).map((key) => `“${ROSTER_FIELD_LABELS[key]}”`);
-  return missing.length > 0 ? `还没有指定${missing.join('')}在哪一列：请在下面选择` : undefined;
 }
 
 /** The whole roster path: rows read through the mapping, then planned against the phone's records. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aRosterLine, anId, ROSTER_HEADER, toCsv, utf8WithBom, withWrongCheckDigit } from '../../src/import/roster-fixtures';
+import { aLedgerRow, anIdNumber, buildLedgerWorkbook, toCells, toXlsxBuffer } from '../fixtures/ledger-workbook';
 import { ARTIFACTS_DIR, newPhoneContext, seriousAccessibilityViolations, waitForOfflineReady, withServerAndBrowser } from './harness';
 
 const env = withServerAndBrowser();
@@ -64,6 +65,22 @@ describe('roster import and Excel exports in Chromium', () => {
     expect(await page.getByLabel('填报单位', { exact: true }).inputValue()).toBe('融水镇人社所');
     await page.getByText(/融水镇人社所 · 韦建华 · \d{4}-\d{2}-\d{2}/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'reports-remembered.png') });
+    await context.close();
+  });
+
+  it('reads an .xlsx 明细表 in the import worker, off the page, and imports it', async () => {
+    const context = await newPhoneContext(env.browser);
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/#/import`);
+    await page.getByRole('heading', { name: '导入花名册', exact: true }).waitFor();
+    const rows = [aLedgerRow(), aLedgerRow({ name: '韦明', idNumber: anIdNumber('2001-06-01', '021') })];
+    const buffer = await toXlsxBuffer(buildLedgerWorkbook(rows.map(toCells)).workbook);
+    await page.getByLabel('花名册文件（.xlsx 或 .csv）').setInputFiles({ name: '明细表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page.getByText(/识别为官方《明细表》（附件2-1），工作表「.+」，2 行/).waitFor();
+    await page.getByRole('button', { name: '确认导入 2 人' }).click();
+    await page.getByRole('status').filter({ hasText: '已导入：新增 2 人' }).waitFor();
+    // The workbook was unpacked in the worker: the page itself never loaded the Excel reader.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /exceljs/.test(entry.name)).length)).toBe(0);
     await context.close();
   });
 

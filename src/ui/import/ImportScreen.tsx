@@ -1,15 +1,13 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { proxy } from 'comlink';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { importRecords, loadImportContext, loadRemembered, saveRemembered, type ImportResult } from '../../db/import-records';
+import { loadRemembered, saveRemembered } from '../../db/import-records';
 import { classifyStorageError } from '../../db/storage-errors';
 import { formatLocalDate } from '../../domain/dates';
-import type { LedgerRow } from '../../domain/ledger-row';
-import type { ImportContext, ImportPlan } from '../../import/import-plan';
-import { isLedgerSheet, planLedgerImport, readLedgerRows } from '../../import/ledger-import';
-import { openSpreadsheet } from '../../import/open-spreadsheet';
 import {
   availableGroupings,
   defaultGrouping,
+  describeMissingFields,
   guessMapping,
   REMEMBERED_MAPPING_KEY,
   rememberMapping,
@@ -18,101 +16,145 @@ import {
   type RememberedMapping,
   type RosterMapping,
 } from '../../import/roster-fields';
-import { describeMissingFields, planRosterImport } from '../../import/roster-rows';
-import { describeHeaderProblem, pickRosterSheet, readRosterTable } from '../../import/roster-table';
-import { ImportFileError, type Spreadsheet } from '../../import/sheet';
 import { describeImportResult, describeStorageError } from '../messages';
 import { useServices } from '../services';
 import { MappingCard } from './MappingCard';
-import { ImportActions, PlanReport } from './PlanReport';
+import { ImportActions, PlanReport, type LoadIssues } from './PlanReport';
 import { PreviewTable } from './PreviewTable';
+import { startRosterImport, type ImportResult, type OpenedFile, type PlanOutline, type PlanRequest, type RosterImportConnection, type SheetPreview } from './roster-import-client';
 import './import.css';
-
-interface OpenedFile {
-  name: string;
-  spreadsheet: Spreadsheet;
-  context: ImportContext;
-  /** Set when the workbook is an official 明细表: its rows, read by the shared reader. */
-  ledger?: { sheet: string; rows: LedgerRow[] };
-}
 
 type Progress = { done: number; total: number };
 
-/** The file's bytes; FileReader where Blob.arrayBuffer is missing (older WebViews, jsdom). */
-function readBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
-    reader.readAsArrayBuffer(file);
-  });
+/**
+ * How many of `stages` parts to show: one more after each frame is painted, from 1 again when
+ * `key` changes, none while it is ''. A sheet's report, preview and column picker laid out in one
+ * go (Chinese text shaped for the first time, hundreds of options) would hold the UI thread too
+ * long at once.
+ */
+function useStages(stages: number, key: string): number {
+  const [shown, setShown] = useState({ key, count: 1 });
+  const count = key === '' ? 0 : shown.key === key ? shown.count : 1;
+  useEffect(() => {
+    if (count === 0 || count >= stages) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      // Run after this frame's layout and paint, not before them.
+      timer = setTimeout(() => setShown({ key, count: count + 1 }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [count, key, stages]);
+  return count;
 }
 
 /**
  * 导入花名册: a roster (.xlsx / .csv) or an official 明细表 into the phone. The file is read,
- * mapped and checked row by row; nothing is written until the clerk accepts, and then all of it
- * in one transaction.
+ * mapped and checked row by row in the import's own worker, which this screen starts when a file
+ * is picked; the screen shows the outcome. Nothing is written until the clerk accepts, and then
+ * all of it in one transaction.
  */
 export function ImportScreen() {
   const { db } = useServices();
   const fileId = useId();
+  const worker = useRef<Promise<RosterImportConnection> | null>(null);
   const [opened, setOpened] = useState<OpenedFile | null>(null);
+  const [sheet, setSheet] = useState<SheetPreview | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [sheetIndex, setSheetIndex] = useState(0);
   const [remembered, setRemembered] = useState<RememberedMapping>({ columns: {} });
   const [mapping, setMapping] = useState<RosterMapping>({});
   const [grouping, setGrouping] = useState<Grouping>('row');
+  const [plan, setPlan] = useState<PlanOutline | null>(null);
+  const [checking, setChecking] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [writeError, setWriteError] = useState<string | null>(null);
-  const reportDate = formatLocalDate(new Date());
+
+  const importer = useCallback(async () => (await (worker.current ??= startRosterImport(db))).api, [db]);
+  useEffect(
+    () => () => {
+      void worker.current?.then((connection) => connection.close());
+      worker.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     void loadRemembered(db, REMEMBERED_MAPPING_KEY, restoreRememberedMapping).then(setRemembered);
   }, [db]);
 
-  const sheet = opened?.spreadsheet.sheets[sheetIndex];
-  const table = useMemo(() => (sheet && !opened?.ledger ? readRosterTable(sheet) : null), [sheet, opened?.ledger]);
-  const missing = table ? describeMissingFields(mapping) : undefined;
+  // Shown once the sheet's first check is done (the worker is then idle, and the UI thread has the
+  // phone to itself): 1: what the import will do; 2: the sheet's first rows; 3: the column picker.
+  const sheetKey = opened ? `${opened.name}:${sheet?.index ?? 'ledger'}` : '';
+  const [checkedSheet, setCheckedSheet] = useState('');
+  const stage = useStages(3, checkedSheet === sheetKey ? sheetKey : '');
+  const missing = sheet ? describeMissingFields(mapping) : undefined;
   // Once the clerk has pointed at 姓名 and 身份证号, an unrecognised header no longer matters.
-  const headerProblem = opened && !opened.ledger && missing ? describeHeaderProblem(opened.spreadsheet.sheets, sheetIndex) : undefined;
+  const headerProblem = opened && !opened.ledger && missing ? sheet?.headerProblem : undefined;
 
-  const plan = useMemo<ImportPlan | null>(() => {
-    if (!opened) return null;
-    if (opened.ledger) return planLedgerImport(opened.ledger.rows, opened.context, reportDate);
-    if (!table || describeMissingFields(mapping)) return null;
-    return planRosterImport(table, mapping, grouping, opened.context, reportDate);
-  }, [opened, table, mapping, grouping, reportDate]);
+  // Checked again whenever the mapping or grouping changes; an answer overtaken by a newer question is dropped.
+  useEffect(() => {
+    let request: PlanRequest | null = null;
+    if (opened?.ledger) request = { kind: 'ledger' };
+    else if (opened && sheet && !describeMissingFields(mapping)) request = { kind: 'roster', sheet: sheet.index, mapping, grouping };
+    if (!request) {
+      setPlan(null);
+      setChecking(false);
+      setCheckedSheet(sheetKey);
+      return;
+    }
+    let current = true;
+    setChecking(true);
+    importer()
+      .then((api) => api.plan(request))
+      .then(
+        (outline) => {
+          if (!current) return;
+          setPlan(outline);
+          setChecking(false);
+          setCheckedSheet(sheetKey);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          console.error('import: checking the rows failed', error);
+          reset();
+          setFileError('无法检查这个文件，本机数据未改动');
+          setChecking(false);
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [importer, opened, sheet, sheetKey, mapping, grouping]);
 
-  function chooseSheet(index: number, file: OpenedFile, memory = remembered) {
-    const chosen = file.spreadsheet.sheets[index];
-    if (!chosen) return;
-    const headers = readRosterTable(chosen).headers;
-    const guessed = guessMapping(headers, memory.columns);
-    setSheetIndex(index);
+  const loadIssues = useCallback<LoadIssues>(async (planId, level, offset, limit) => (await importer()).issues(planId, level, offset, limit), [importer]);
+
+  async function chooseSheet(index: number, memory = remembered) {
+    const preview = await (await importer()).sheet(index);
+    const guessed = guessMapping(preview.headers, memory.columns);
+    setSheet(preview);
     setMapping(guessed);
     setGrouping(memory.grouping && availableGroupings(guessed).includes(memory.grouping) ? memory.grouping : defaultGrouping(guessed));
   }
 
   async function openFile(file: File) {
-    setOpened(null);
-    setFileError(null);
-    setResult(null);
-    setWriteError(null);
+    reset();
     setReading(file.name);
     try {
-      const bytes = await readBytes(file);
-      const spreadsheet = await openSpreadsheet(bytes, file.name);
-      const context = await loadImportContext(db);
-      const ledgerSheet = spreadsheet.kind === 'xlsx' && spreadsheet.sheets.some(isLedgerSheet);
-      const next: OpenedFile = { name: file.name, spreadsheet, context, ledger: ledgerSheet ? await readLedgerRows(bytes, file.name) : undefined };
-      setOpened(next);
-      if (!next.ledger) chooseSheet(pickRosterSheet(spreadsheet.sheets), next);
+      const api = await importer();
+      const outcome = await api.open(file, file.name, { database: db.name, reportDate: formatLocalDate(new Date()) });
+      if (!outcome.ok) {
+        setFileError(outcome.message);
+        return;
+      }
+      if (!outcome.file.ledger) await chooseSheet(outcome.file.rosterSheet);
+      setOpened(outcome.file);
     } catch (error) {
-      if (!(error instanceof ImportFileError)) console.error('import: reading the file failed', error);
-      setFileError(error instanceof ImportFileError ? error.message : '无法读取这个文件，本机数据未改动');
+      console.error('import: reading the file failed', error);
+      setFileError('无法读取这个文件，本机数据未改动');
     } finally {
       setReading(null);
     }
@@ -133,28 +175,24 @@ export function ImportScreen() {
 
   /** Mapped columns are remembered by header wording, merged with what earlier files taught. */
   function remember(nextMapping: RosterMapping, nextGrouping: Grouping) {
-    if (!table) return;
-    const next: RememberedMapping = { columns: { ...remembered.columns, ...rememberMapping(table.headers, nextMapping) }, grouping: nextGrouping };
+    if (!sheet) return;
+    const next: RememberedMapping = { columns: { ...remembered.columns, ...rememberMapping(sheet.headers, nextMapping) }, grouping: nextGrouping };
     setRemembered(next);
     void saveRemembered(db, REMEMBERED_MAPPING_KEY, next);
   }
 
   async function accept() {
-    if (!plan) return;
+    if (!plan || checking) return;
     setWriteError(null);
     setProgress({ done: 0, total: 1 });
     try {
       if (!opened?.ledger) remember(mapping, grouping);
-      // One repaint per percent: 15,000 rows must not mean 15,000 renders.
-      let shown = 0;
-      const onProgress = (done: number, total: number) => {
-        if (done !== total && done - shown < total / 100) return;
-        shown = done;
-        setProgress({ done, total });
-      };
-      const written = await importRecords(db, plan, { onProgress });
+      const written = await (await importer()).write(
+        plan.id,
+        proxy((done: number, total: number) => setProgress({ done, total })),
+      );
+      reset();
       setResult(written);
-      setOpened(null);
     } catch (error) {
       setWriteError(`${describeStorageError(classifyStorageError(error))}（本次导入没有写入任何记录）`);
     } finally {
@@ -164,6 +202,9 @@ export function ImportScreen() {
 
   function reset() {
     setOpened(null);
+    setCheckedSheet('');
+    setSheet(null);
+    setPlan(null);
     setFileError(null);
     setResult(null);
     setWriteError(null);
@@ -223,20 +264,20 @@ export function ImportScreen() {
           <section className="card file-card" aria-label="已选文件">
             <p>
               <strong>{opened.name}</strong>
-              {opened.ledger ? `：识别为官方《明细表》（附件2-1），工作表「${opened.ledger.sheet}」，${opened.ledger.rows.length} 行` : null}
+              {opened.ledger ? `：识别为官方《明细表》（附件2-1），工作表「${opened.ledger.sheet}」，${opened.ledger.rows} 行` : null}
             </p>
-            {opened.spreadsheet.notices.map((notice) => (
+            {opened.notices.map((notice) => (
               <p key={notice} className="muted">
                 {notice}
               </p>
             ))}
-            {!opened.ledger && opened.spreadsheet.sheets.length > 1 ? (
+            {!opened.ledger && opened.sheets.length > 1 ? (
               <div className="field">
                 <label htmlFor={`${fileId}-sheet`}>工作表</label>
-                <select id={`${fileId}-sheet`} value={sheetIndex} disabled={progress !== null} onChange={(event) => chooseSheet(Number(event.target.value), opened)}>
-                  {opened.spreadsheet.sheets.map((candidate, index) => (
-                    <option key={candidate.name} value={index}>
-                      {candidate.name}
+                <select id={`${fileId}-sheet`} value={sheet?.index ?? opened.rosterSheet} disabled={progress !== null} onChange={(event) => void chooseSheet(Number(event.target.value))}>
+                  {opened.sheets.map((name, index) => (
+                    <option key={name} value={index}>
+                      {name}
                     </option>
                   ))}
                 </select>
@@ -259,21 +300,27 @@ export function ImportScreen() {
           ) : null}
 
           {/* Results first: on a phone the clerk reads what will happen before the mapping that was guessed for them. */}
-          {plan ? <PlanReport plan={plan} /> : null}
-          {table ? (
+          {plan && stage >= 1 ? (
+            <PlanReport plan={plan} checking={checking} loadIssues={loadIssues} />
+          ) : checking ? (
+            <p aria-busy="true">正在逐行检查…</p>
+          ) : null}
+          {sheet && !opened.ledger ? (
             <>
-              <PreviewTable table={table} />
-              <MappingCard
-                key={`${opened.name}:${sheetIndex}`}
-                headers={table.headers}
-                mapping={mapping}
-                grouping={grouping}
-                onMappingChange={changeMapping}
-                onGroupingChange={changeGrouping}
-              />
+              {stage >= 2 ? <PreviewTable table={sheet} /> : null}
+              {stage >= 3 ? (
+                <MappingCard
+                  key={`${opened.name}:${sheet.index}`}
+                  headers={sheet.headers}
+                  mapping={mapping}
+                  grouping={grouping}
+                  onMappingChange={changeMapping}
+                  onGroupingChange={changeGrouping}
+                />
+              ) : null}
             </>
           ) : null}
-          {plan ? <ImportActions plan={plan} progress={progress} writeError={writeError} onAccept={() => void accept()} onCancel={reset} /> : null}
+          {plan ? <ImportActions plan={plan} checking={checking} progress={progress} writeError={writeError} onAccept={() => void accept()} onCancel={reset} /> : null}
         </>
       ) : null}
     </section>

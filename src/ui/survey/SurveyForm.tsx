@@ -1,9 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { Link } from 'wouter';
-import { findPeopleWithIdNumber, savePersonAnswers } from '../../db/people';
+import { findPeopleWithIdNumber, prepareToSavePerson, savePersonAnswers } from '../../db/people';
 import { classifyStorageError } from '../../db/storage-errors';
 import type { Finding } from '../../domain/finding';
 import { computeAge, normalizeIdNumber, parseIdNumber } from '../../domain/id-card';
@@ -41,17 +40,52 @@ function groupByField(findings: readonly Finding[]): Map<string, Finding[]> {
   return byField;
 }
 
+/** The value made for `key`, kept while the key stays the same (a value equal in content keeps its identity). */
+function useKeyed<T>(key: string, make: () => T): T {
+  const kept = useRef<{ key: string; value: T } | null>(null);
+  if (kept.current?.key !== key) kept.current = { key, value: make() };
+  return kept.current.value;
+}
+
 /**
  * The survey of one person. Every change is written to IndexedDB at once (with its outbox
  * revision), valid or not: nothing typed waits for a Save button.
+ *
+ * A keystroke re-renders the field typed in and the form's summary, not every field: the
+ * provider below is rendered once (its context value is new on each render), and the sections
+ * are kept while their props stay the same. The save's reads are under way while that renders.
  */
 export function SurveyForm({ person, preferences }: { person: Person; preferences: Preferences }) {
+  // No resolver: the form's messages are the findings of checkPerson, and the schema validates
+  // each save; validating the whole person again on every keystroke would only add to its cost.
+  const form = useForm<PersonInput, unknown, Person>({ defaultValues: person });
+  const { db } = useServices();
+  useEffect(() => {
+    // Work the first keystroke would otherwise add (compiling the schema, the save's first reads)
+    // is done while the cadre reads the form.
+    const warm = setTimeout(() => {
+      PersonSchema.safeParse(person);
+      void prepareToSavePerson(db, person.id).catch(() => undefined);
+    }, 0);
+    return () => clearTimeout(warm);
+  }, [db, person]);
+  return useMemo(
+    () => (
+      <FormProvider {...form}>
+        <SurveyBody form={form} person={person} preferences={preferences} />
+      </FormProvider>
+    ),
+    [form, person, preferences],
+  );
+}
+
+function SurveyBody({ form, person, preferences }: { form: UseFormReturn<PersonInput, unknown, Person>; person: Person; preferences: Preferences }) {
   const { db, journal } = useServices();
-  const form = useForm<PersonInput, unknown, Person>({ defaultValues: person, resolver: zodResolver(PersonSchema), mode: 'onChange' });
   const values = useWatch({ control: form.control }) as Person;
+  const { dirtyFields, touchedFields } = useFormState({ control: form.control });
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [showAll, setShowAll] = useState(false);
-  const saveChain = useRef<Promise<unknown>>(Promise.resolve());
+  const latestSave = useRef(0);
   const changedFields = useRef(new Set<string>());
   const today = formatLocalDate(new Date());
 
@@ -62,16 +96,17 @@ export function SurveyForm({ person, preferences }: { person: Person; preference
       // Only what this form changed: other fields may have moved on since it opened.
       const answers = Object.fromEntries([...changedFields.current].map((field) => [field, values[field as keyof Person]])) as Partial<Person>;
       const version = journal.write('person', { ...person, ...values });
-      setStatus({ kind: 'saving' });
-      saveChain.current = saveChain.current
-        .then(() => savePersonAnswers(db, person, answers))
-        .then(
-          () => {
-            journal.clear(person.id, version);
-            setStatus({ kind: 'saved' });
-          },
-          (error: unknown) => setStatus({ kind: 'failed', message: describeStorageError(classifyStorageError(error)) }),
-        );
+      const save = ++latestSave.current;
+      // Started at once, not after the previous save: IndexedDB runs write transactions on the
+      // same tables in the order they were made, so saves still land in the order typed.
+      savePersonAnswers(db, person, answers).then(
+        () => {
+          journal.clear(person.id, version);
+          if (save === latestSave.current) setStatus({ kind: 'saved' });
+        },
+        (error: unknown) => setStatus({ kind: 'failed', message: describeStorageError(classifyStorageError(error)) }),
+      );
+      setStatus((current) => (current.kind === 'saving' ? current : { kind: 'saving' }));
     });
     return () => subscription.unsubscribe();
   }, [db, form, journal, person]);
@@ -80,14 +115,22 @@ export function SurveyForm({ person, preferences }: { person: Person; preference
     () => checkPerson({ ...person, ...values }, { reportDate: today, workingAge: preferences.workingAge }),
     [person, values, today, preferences.workingAge],
   );
-  const { dirtyFields, touchedFields } = form.formState;
   const visited = (field: string) => showAll || field in dirtyFields || field in touchedFields;
   const visible = findings.filter((finding) => !NOT_YET_FILLED.includes(finding.code) || visited(finding.field));
   const errorCount = findings.filter((finding) => finding.level === 'error').length;
+  const findingsByField = useKeyed(JSON.stringify(visible), () => groupByField(visible));
 
   const normalizedId = normalizeIdNumber(values.idNumber ?? '');
-  const duplicates = useLiveQuery(() => findPeopleWithIdNumber(db, normalizedId, person.id), [db, normalizedId, person.id]);
+  const idDerivation = describeIdNumber(values.idNumber ?? '', today);
   const part = applicablePart(values);
+  const regionSet = preferences.regionBucketSet;
+  const basicInfo = useMemo(
+    () => <BasicInfoSection idDerivation={idDerivation} duplicateNotice={<DuplicateNotice idNumber={normalizedId} exceptId={person.id} />} />,
+    [idDerivation, normalizedId, person.id],
+  );
+  const employment = useMemo(() => <EmploymentSection regionSet={regionSet} />, [regionSet]);
+  const intention = useMemo(() => <IntentionSection regionSet={regionSet} />, [regionSet]);
+  const surveyor = useMemo(() => <SurveyorSection />, []);
 
   function clearFields(fields: readonly (keyof Person)[]) {
     // Each field's schema default is its empty answer: '' for text, [] for lists, undefined for choices.
@@ -95,68 +138,69 @@ export function SurveyForm({ person, preferences }: { person: Person; preference
   }
 
   return (
-    <FormProvider {...form}>
-      <FindingsContext.Provider value={groupByField(visible)}>
-        <div className="save-status" role="status">
-          {status.kind === 'saving' ? '正在保存…' : status.kind === 'saved' ? '已自动保存' : null}
-          {errorCount > 0 ? (
-            <button type="button" className="link-button" onClick={() => setShowAll(true)}>
-              待完善 {errorCount} 项
-            </button>
-          ) : (
-            <span className="state-done">已完成</span>
-          )}
-        </div>
-        {status.kind === 'failed' ? (
-          <p role="alert" className="banner error">
-            {status.message}
-          </p>
+    <FindingsContext.Provider value={findingsByField}>
+      <div className="save-status" role="status">
+        {status.kind === 'saving' ? '正在保存…' : status.kind === 'saved' ? '已自动保存' : null}
+        {errorCount > 0 ? (
+          <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+            待完善 {errorCount} 项
+          </button>
+        ) : (
+          <span className="state-done">已完成</span>
+        )}
+      </div>
+      {status.kind === 'failed' ? (
+        <p role="alert" className="banner error">
+          {status.message}
+        </p>
+      ) : null}
+      <form onSubmit={(event) => event.preventDefault()} aria-label={`${values.name || '未填姓名'} 的调查表`} noValidate>
+        <fieldset className="part">
+          <legend>一、个人基本信息</legend>
+          {basicInfo}
+        </fieldset>
+        {part === null ? <p className="field-hint">选择「就失业状况」后，显示已就业情况或就业意愿。</p> : null}
+        {part === 'employed' ? (
+          <fieldset className="part">
+            <legend>二、已就业（转移就业）情况</legend>
+            {employment}
+          </fieldset>
         ) : null}
-        <form onSubmit={(event) => event.preventDefault()} aria-label={`${values.name || '未填姓名'} 的调查表`} noValidate>
+        {part === 'notEmployed' && hasEmploymentAnswers(values) ? (
+          <HiddenPartNotice title="已就业（转移就业）情况" onClear={() => clearFields(EMPLOYMENT_FIELDS)} />
+        ) : null}
+        {part === 'notEmployed' ? (
           <fieldset className="part">
-            <legend>一、个人基本信息</legend>
-            <BasicInfoSection
-              idDerivation={describeIdNumber(values.idNumber ?? '', today)}
-              duplicateNotice={
-                duplicates && duplicates.length > 0 ? (
-                  <p className="field-error" role="alert">
-                    该身份证号已登记：
-                    {duplicates.map((duplicate) => (
-                      <Link key={duplicate.id} href={`/people/${duplicate.id}`}>
-                        {duplicate.name || '未填姓名'}
-                      </Link>
-                    ))}
-                  </p>
-                ) : null
-              }
-            />
+            <legend>三、未转移就业人员就业意愿</legend>
+            {intention}
           </fieldset>
-          {part === null ? <p className="field-hint">选择「就失业状况」后，显示已就业情况或就业意愿。</p> : null}
-          {part === 'employed' ? (
-            <fieldset className="part">
-              <legend>二、已就业（转移就业）情况</legend>
-              <EmploymentSection regionSet={preferences.regionBucketSet} />
-            </fieldset>
-          ) : null}
-          {part === 'notEmployed' && hasEmploymentAnswers(values) ? (
-            <HiddenPartNotice title="已就业（转移就业）情况" onClear={() => clearFields(EMPLOYMENT_FIELDS)} />
-          ) : null}
-          {part === 'notEmployed' ? (
-            <fieldset className="part">
-              <legend>三、未转移就业人员就业意愿</legend>
-              <IntentionSection regionSet={preferences.regionBucketSet} />
-            </fieldset>
-          ) : null}
-          {part === 'employed' && hasIntentionAnswers(values) ? (
-            <HiddenPartNotice title="未转移就业人员就业意愿" onClear={() => clearFields(INTENTION_FIELDS)} />
-          ) : null}
-          <fieldset className="part">
-            <legend>四、调查人、调查时间</legend>
-            <SurveyorSection />
-          </fieldset>
-        </form>
-      </FindingsContext.Provider>
-    </FormProvider>
+        ) : null}
+        {part === 'employed' && hasIntentionAnswers(values) ? (
+          <HiddenPartNotice title="未转移就业人员就业意愿" onClear={() => clearFields(INTENTION_FIELDS)} />
+        ) : null}
+        <fieldset className="part">
+          <legend>四、调查人、调查时间</legend>
+          {surveyor}
+        </fieldset>
+      </form>
+    </FindingsContext.Provider>
+  );
+}
+
+/** Other people on this phone with the ID number typed: a link to each. */
+function DuplicateNotice({ idNumber, exceptId }: { idNumber: string; exceptId: string }) {
+  const { db } = useServices();
+  const duplicates = useLiveQuery(() => findPeopleWithIdNumber(db, idNumber, exceptId), [db, idNumber, exceptId]);
+  if (!duplicates || duplicates.length === 0) return null;
+  return (
+    <p className="field-error" role="alert">
+      该身份证号已登记：
+      {duplicates.map((duplicate) => (
+        <Link key={duplicate.id} href={`/people/${duplicate.id}`}>
+          {duplicate.name || '未填姓名'}
+        </Link>
+      ))}
+    </p>
   );
 }
 
