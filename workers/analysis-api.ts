@@ -117,6 +117,8 @@ export interface AnalysisApi {
 }
 
 export function createAnalysisApi(db: FieldbookDatabase, today: () => string = () => formatLocalDate(new Date())): AnalysisApi {
+  // Set once the model is in memory: from then on the home counts come from it, not IndexedDB.
+  let inMemory: RecordModel | undefined;
   let loaded: Promise<{ model: RecordModel; analysis: RecordAnalysis; timings: Pick<ModelStats, 'loadMs' | 'analysisMs'> }> | undefined;
   const progressListeners = new Set<(progress: LoadProgress) => void>();
   // The model and its checks carry the record schemas and rules: a chunk of their own, so the
@@ -135,8 +137,6 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
       loaded = undefined;
       throw error;
     }));
-  // Set once the model is in memory: from then on the home counts come from it, not IndexedDB.
-  let inMemory: RecordModel | undefined;
   const ready = async () => {
     const state = await loadModel();
     await state.model.settled();

@@ -313,7 +313,6 @@ export class RecordAnalysis {
     this.householdFindings.set(household.id, facts);
   }
 
-
   /** A person's part of the progress tallies of `year`, counted up to `reportDate`. */
   private progressOf(person: Person, household: HouseholdSummary, employedBegan: string | null, year: number, reportDate: string): NonNullable<Contribution['progress']> {
     const counted = countedInYear(employedBegan, year);

@@ -79,7 +79,7 @@ export class RecordModel {
     };
     const counting = Promise.all([db.households.count(), db.people.count(), db.events.count()]).then((counts) => {
       progress.total = counts.reduce((sum, count) => sum + count, 0);
-      onProgress?.({ loaded: progress.loaded, total: Math.max(progress.total, progress.loaded) });
+      report();
     });
     const readTable = async <T extends { id: string }>(table: Dexie.Table<T, string>, put: (row: T) => void) => {
       let last: string | undefined;

@@ -102,12 +102,7 @@ function addToTally(tally: Tally, progress: NonNullable<Contribution['progress']
   if (progress.carried) tally.carried += sign;
 }
 
-const findingKeys = new Map<string, Map<string, string>>();
-/** `code|level`, interned like unit keys. */
+/** `code|level`: how the totals count a finding. */
 export function findingKey(finding: Pick<Finding, 'code' | 'level'>): string {
-  let levels = findingKeys.get(finding.code);
-  if (!levels) findingKeys.set(finding.code, (levels = new Map()));
-  let key = levels.get(finding.level);
-  if (key === undefined) levels.set(finding.level, (key = `${finding.code}|${finding.level}`));
-  return key;
+  return `${finding.code}|${finding.level}`;
 }
