@@ -60,16 +60,9 @@ function isStoredIndex(value: unknown): value is StoredIndex {
   return candidate?.format === INDEX_FORMAT && typeof candidate.peopleSeenUntil === 'string' && typeof candidate.householdsSeenUntil === 'string';
 }
 
-function storeRows<C extends string>(rows: Iterable<Record<C, string>>, columns: readonly C[]): StoredTable<C> {
-  // Appending is several times quicker than join(); a value holding SEPARATOR spoils its column,
-  // which restoreRows then refuses (and everything is read again).
-  const texts = columns.map(() => '');
-  let count = 0;
-  for (const row of rows) {
-    for (let index = 0; index < columns.length; index++) texts[index] += (count === 0 ? '' : SEPARATOR) + row[columns[index]!];
-    count += 1;
-  }
-  return { count, columns: Object.fromEntries(columns.map((column, index) => [column, texts[index]!])) as Record<C, string> };
+function storeRows<C extends string>(rows: readonly Record<C, string>[], columns: readonly C[]): StoredTable<C> {
+  // A value holding SEPARATOR spoils its column, which restoreColumns then refuses (and everything is read again).
+  return { count: rows.length, columns: Object.fromEntries(columns.map((column) => [column, rows.map((row) => row[column]).join(SEPARATOR)])) as Record<C, string> };
 }
 
 /** Each column's values back, or null when the stored table is damaged. */
@@ -229,8 +222,8 @@ export class PeopleSearchIndex {
       format: INDEX_FORMAT,
       peopleSeenUntil: this.peopleSeenUntil,
       householdsSeenUntil: this.householdsSeenUntil,
-      people: storeRows(this.people.values(), PERSON_COLUMNS),
-      households: storeRows(this.households.values(), HOUSEHOLD_COLUMNS),
+      people: storeRows([...this.people.values()], PERSON_COLUMNS),
+      households: storeRows([...this.households.values()], HOUSEHOLD_COLUMNS),
     };
     await this.db.derived.put({ key: INDEX_KEY, value: stored });
   }
@@ -243,9 +236,10 @@ export class PeopleSearchIndex {
 
   private async load(): Promise<void> {
     const stored = (await this.db.derived.get(INDEX_KEY))?.value;
-    const people = isStoredIndex(stored) ? restoreColumns(stored.people, PERSON_COLUMNS) : null;
-    const households = isStoredIndex(stored) ? restoreColumns(stored.households, HOUSEHOLD_COLUMNS) : null;
-    const isRestored = isStoredIndex(stored) && people !== null && households !== null;
+    const isStored = isStoredIndex(stored);
+    const people = isStored ? restoreColumns(stored.people, PERSON_COLUMNS) : null;
+    const households = isStored ? restoreColumns(stored.households, HOUSEHOLD_COLUMNS) : null;
+    const isRestored = isStored && people !== null && households !== null;
     if (isRestored) {
       households.id.forEach((id, index) => this.households.set(id, { id, village: households.village[index]!, head: households.head[index]!, number: households.number[index]! }));
       people.id.forEach((id, index) => {
@@ -266,12 +260,7 @@ export class PeopleSearchIndex {
       this.householdsSeenUntil = stored.householdsSeenUntil;
       this.hasUnstoredChanges = false;
     }
-    // Whatever was written since the index was stored. "Or equal": another record may have been
-    // written in the same millisecond as the last one seen.
-    const context = await this.ruleContext();
-    const [newHouseholds, newPeople] = await Promise.all([this.readSince(this.db.households, this.householdsSeenUntil), this.readSince(this.db.people, this.peopleSeenUntil)]);
-    newHouseholds.forEach((household) => this.putHousehold(household));
-    newPeople.forEach((person) => this.putPerson(person, context));
+    await this.readWrittenSinceSeen(await this.ruleContext());
     this.isLoaded = true;
     this.schedulePersist();
     if (isRestored) void this.checkCounts();
@@ -289,14 +278,27 @@ export class PeopleSearchIndex {
     if (isQuiet && (peopleCount !== this.people.size || householdCount !== this.households.size)) this.pending.people = 'all';
   }
 
-  private async readSince<T extends { id: string; updatedAt: string }>(table: Table<T, string>, mark: string): Promise<T[]> {
-    if (mark !== '') return table.where('updatedAt').aboveOrEqual(mark).toArray();
-    // Everything: a page at a time, so the worker never holds two copies of the whole table.
-    const all: T[] = [];
+  /**
+   * Folds in the households, then the people, written since the marks ('' for everything). "Or
+   * equal": another record may have been written in the same millisecond as the last one seen.
+   * Households first: a person is listed under their household's village.
+   */
+  private async readWrittenSinceSeen(context: RuleContext): Promise<void> {
+    await this.readSince(this.db.households, this.householdsSeenUntil, (household) => this.putHousehold(household));
+    await this.readSince(this.db.people, this.peopleSeenUntil, (person) => this.putPerson(person, context));
+  }
+
+  private async readSince<T extends { id: string; updatedAt: string }>(table: Table<T, string>, mark: string, put: (record: T) => void): Promise<void> {
+    if (mark !== '') {
+      (await table.where('updatedAt').aboveOrEqual(mark).toArray()).forEach(put);
+      return;
+    }
+    // Everything: a page at a time, each folded in before the next is read, so the worker never
+    // holds every full record at once (the index keeps a list row's worth of each).
     for (let last: string | undefined; ; ) {
       const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(READ_PAGE).toArray();
-      all.push(...page);
-      if (page.length < READ_PAGE) return all;
+      page.forEach(put);
+      if (page.length < READ_PAGE) return;
       last = page.at(-1)!.id;
     }
   }
@@ -312,8 +314,7 @@ export class PeopleSearchIndex {
     this.peopleSeenUntil = '';
     this.householdsSeenUntil = '';
     this.hasUnstoredChanges = true;
-    (await this.readSince(this.db.households, '')).forEach((household) => this.putHousehold(household));
-    (await this.readSince(this.db.people, '')).forEach((person) => this.putPerson(person, context));
+    await this.readWrittenSinceSeen(context);
   }
 
   private async applyPending(): Promise<void> {
@@ -334,9 +335,10 @@ export class PeopleSearchIndex {
       householdIds.forEach((id, index) => {
         const household = householdRecords[index];
         if (household) this.putHousehold(household);
-        else if (this.households.delete(id)) this.hasUnstoredChanges = true;
-        // Members carry the household's number and village in search and list.
-        for (const memberId of this.members.get(id) ?? []) this.putIndexedPerson(this.people.get(memberId)!);
+        else if (this.households.delete(id)) {
+          this.hasUnstoredChanges = true;
+          this.refreshMembers(id);
+        }
       });
       personIds.forEach((id, index) => {
         const person = personRecords[index];
@@ -354,9 +356,17 @@ export class PeopleSearchIndex {
 
   private putHousehold(household: Household): void {
     const before = this.households.get(household.id);
-    if (before?.village !== household.village || before.head !== household.head || before.number !== household.number) this.hasUnstoredChanges = true;
     this.households.set(household.id, { id: household.id, village: household.village, head: household.head, number: household.number });
     if (household.updatedAt > this.householdsSeenUntil) this.householdsSeenUntil = household.updatedAt;
+    if (before?.village !== household.village || before.head !== household.head || before.number !== household.number) {
+      this.hasUnstoredChanges = true;
+      this.refreshMembers(household.id);
+    }
+  }
+
+  /** Members carry the household's number and village in search and list. */
+  private refreshMembers(householdId: string): void {
+    for (const memberId of this.members.get(householdId) ?? []) this.putIndexedPerson(this.people.get(memberId)!);
   }
 
   private putPerson(person: Person, context: RuleContext): void {

@@ -120,8 +120,15 @@ describe('people search in the worker', () => {
     const { db, ids } = await aVillage();
     const search = aSearch(db);
     await search.people('zs', 50);
-    // As from another thread: the record changes, and the notice has not arrived yet.
-    await db.people.update(ids['张三']!, { name: '王五' });
+    // As from another thread: the record changes, and the notice has not arrived yet (written
+    // past Dexie, which would otherwise tell this thread's index itself).
+    const [zhang] = await db.people.bulkGet([ids['张三']!]);
+    await new Promise((resolve, reject) => {
+      const transaction = db.backendDB().transaction('people', 'readwrite');
+      transaction.objectStore('people').put({ ...zhang!, name: '王五' });
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+    });
     search.noteChanges({ people: [ids['张三']!] });
     expect(names(await search.people('ww', 50))).toEqual(['王五']);
   });
@@ -218,6 +225,18 @@ describe('the stored index', () => {
     expect(names(await second.people('lxm', 50))).toEqual(['李秀梅']);
     expect(names(await second.people('ww', 50))).toEqual(['王五']);
     expect((await second.list({}, 0, 10)).total).toBe(4);
+  });
+
+  it('lists people under their household\'s new village when it changed while search was not running', async () => {
+    const { db, household } = await aVillage();
+    const first = createPeopleSearch(db);
+    await first.list({}, 0, 10);
+    await first.close();
+
+    await saveHousehold(db, { ...household, village: '安太村', number: '4502250099' });
+    const second = aSearch(db);
+    expect((await second.list({ village: '安太村' }, 0, 10)).total).toBe(3);
+    expect(await second.people('4502250099', 50)).toHaveLength(3);
   });
 
   it('does not store the index again when nothing changed, and rebuilds a damaged one', async () => {

@@ -11,7 +11,7 @@ interface Table {
 
 let table: Table | undefined;
 
-/** Unpacks pinyin-table.ts (a few milliseconds), as generate-pinyin-table.ts packed it. */
+/** Unpacks pinyin-table.ts as generate-pinyin-table.ts packed it: once, on the first name read. */
 function loadTable(): Table {
   const syllables = SYLLABLES.split(' ');
   const only = syllables.map((syllable) => [syllable] as Readings);
