@@ -52,7 +52,10 @@ export interface AnalysisApi {
      * progress.
      */
     load(onProgress?: (progress: LoadProgress) => void): Promise<ModelStats>;
-    /** Changes the UI has seen (Dexie's notice, as keys), so the next answer includes them. */
+    /**
+     * Changes the UI has seen (Dexie's notice, as keys), so the next answer — a figure, a search
+     * or a page of a list — includes them.
+     */
     noteChanges(changed: ChangedKeys): Promise<void>;
     /** Runs every check on every record again, as on a 设置 change or a new day; returns how long it took (ms). */
     recompute(): Promise<number>;
@@ -90,8 +93,6 @@ export interface AnalysisApi {
     list(filter: { village?: string }, offset: number, limit: number): Promise<{ rows: PersonRow[]; total: number; villages: string[] }>;
     /** The ids of everyone in the filter, in list order (「全选本村」). */
     ids(filter: { village?: string }): Promise<string[]>;
-    /** Changes the UI has seen (Dexie's notice, as keys), so the next answer includes them. */
-    noteChanges(changed: ChangedKeys): Promise<void>;
   };
   services: {
     /**
@@ -167,6 +168,9 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
         }
       },
       async noteChanges(changed) {
+        // People search keeps an index of its own (it answers before the model is loaded); before
+        // either is first used there is nothing to bring up to date.
+        if (peopleSearch) (await peopleSearch).noteChanges(changed);
         if (loaded) await (await loaded).model.apply(changed);
       },
       async recompute() {
@@ -226,10 +230,6 @@ export function createAnalysisApi(db: FieldbookDatabase, today: () => string = (
       },
       async ids(filter) {
         return (await loadPeopleSearch()).ids(filter);
-      },
-      async noteChanges(changed) {
-        // Before search is first used there is nothing to bring up to date.
-        if (peopleSearch) (await peopleSearch).noteChanges(changed);
       },
     },
     services: {

@@ -1,4 +1,5 @@
 import type { FieldbookDatabase, StoredCallbackDraw } from '../src/db/database';
+import { PREFERENCES_KEY } from '../src/db/setting-keys';
 import { drawCallbackSample, type SampleCandidate } from '../src/domain/callback-sample';
 import { restorePreferences } from '../src/domain/preferences';
 import type { RecordModel } from './record-model';
@@ -18,7 +19,7 @@ export function createAssistanceAnalysis(db: FieldbookDatabase, loadModel: () =>
   return {
     async drawCallbacks(seed: string): Promise<StoredCallbackDraw> {
       const model = await loadModel();
-      const preferences = restorePreferences(model.settings.get('preferences'));
+      const preferences = restorePreferences(model.settings.get(PREFERENCES_KEY));
       const candidates: SampleCandidate[] = [...model.people.values()].flatMap((person) => {
         const household = model.households.get(person.householdId);
         // 脱贫户 including 监测户, as the seed's targets count them.

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { changedKeysOf, type ChangedKeys } from '../src/db/changed-tables';
+import { changedKeysOf, touchesPreferences, type ChangedKeys } from '../src/db/changed-tables';
 import type { FieldbookDatabase } from '../src/db/database';
 import { loadPreferences } from '../src/db/preferences';
 import { formatLocalDate } from '../src/domain/dates';
@@ -14,7 +14,6 @@ const PERSIST_DELAY_MS = 2000;
 const READ_PAGE = 10_000;
 const WATCHED_TABLES = ['people', 'households', 'settings'] as const;
 /** The 设置 row loadPreferences reads. */
-const PREFERENCES_KEY = 'preferences';
 
 /** What the index keeps of a person: a list row's worth. */
 export interface IndexedPerson {
@@ -149,8 +148,7 @@ export class PeopleSearchIndex {
   noteChanges(changed: ChangedKeys): void {
     this.pending.people = addKeys(this.pending.people, changed.people);
     this.pending.households = addKeys(this.pending.households, changed.households);
-    // 设置 also hold the sync clock, written with every edit; only the preferences matter here.
-    if (changed.settings === 'all' || changed.settings?.includes(PREFERENCES_KEY)) this.pending.settings = true;
+    if (touchesPreferences(changed)) this.pending.settings = true;
   }
 
   /** Loads the index on first use, then folds in what was written since the last question. */

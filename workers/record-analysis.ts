@@ -1,3 +1,4 @@
+import { PREFERENCES_KEY } from '../src/db/setting-keys';
 import { describeCheck } from '../src/domain/check-codes';
 import type { AssistanceEvent } from '../src/domain/assistance-event';
 import type { Finding } from '../src/domain/finding';
@@ -192,7 +193,7 @@ export class RecordAnalysis {
   }
 
   private get preferences(): Preferences {
-    return restorePreferences(this.model.settings.get('preferences'));
+    return restorePreferences(this.model.settings.get(PREFERENCES_KEY));
   }
 
   private makeContext(): RecordCheckContext {
@@ -233,7 +234,7 @@ export class RecordAnalysis {
   }
 
   private update(change: ModelChange): void {
-    if (change.everything || change.settings.has('preferences')) {
+    if (change.everything || change.settings.has(PREFERENCES_KEY)) {
       this.recomputeAll({ reread: change.everything });
       return;
     }

@@ -1,4 +1,5 @@
 import type { ObservabilitySet } from 'dexie';
+import { PREFERENCES_KEY } from './setting-keys';
 
 /** Tables holding records (as opposed to the outbox, settings and derived data). */
 export const RECORD_TABLES = ['households', 'people', 'events'] as const;
@@ -13,6 +14,11 @@ export function touchesTables(parts: ObservabilitySet, tables: readonly string[]
 
 /** The records a write touched: their primary keys, or 'all' when a whole range changed (a clear or restore). */
 export type ChangedKeys = Partial<Record<string, string[] | 'all'>>;
+
+/** Whether the preferences changed: 设置 also hold the sync clock, written with every edit. */
+export function touchesPreferences(changed: ChangedKeys): boolean {
+  return changed.settings === 'all' || changed.settings?.includes(PREFERENCES_KEY) === true;
+}
 
 interface RangeNode {
   from?: unknown;

@@ -1,7 +1,6 @@
 import { restorePreferences, type Preferences } from '../domain/preferences';
 import type { FieldbookDatabase } from './database';
-
-const PREFERENCES_KEY = 'preferences';
+import { PREFERENCES_KEY } from './setting-keys';
 
 export async function loadPreferences(db: FieldbookDatabase): Promise<Preferences> {
   return restorePreferences((await db.settings.get(PREFERENCES_KEY))?.value);

@@ -10,10 +10,16 @@ import { useServices } from './services';
  */
 const forwarded = new WeakSet<ObservabilitySet>();
 
-function forwardOnce(parts: ObservabilitySet, forward: () => void): void {
+/**
+ * Tells the worker what a Dexie notice changed, once per notice, before a hook asks again on the
+ * same channel, so the answer includes the edit (Dexie's own notice reaches the worker on another
+ * channel, in no set order).
+ */
+export function forwardChanges(parts: ObservabilitySet, analysis: AnalysisApi, databaseName: string): void {
   if (forwarded.has(parts)) return;
   forwarded.add(parts);
-  forward();
+  const changed = changedKeysOf(parts, databaseName, MODEL_TABLES);
+  if (Object.keys(changed).length > 0) void analysis.model.noteChanges(changed);
 }
 
 /**
@@ -35,12 +41,7 @@ export function useAnalysis<T>(ask: (analysis: AnalysisApi) => Promise<T>, deps:
     };
     const onMutated = (parts: ObservabilitySet) => {
       if (tables && !touchesTables(parts, tables)) return;
-      forwardOnce(parts, () => {
-        // Tell the worker what changed before asking again, on the same channel, so the answer
-        // includes the edit (Dexie's own notice reaches the worker on another channel, in no set order).
-        const changed = changedKeysOf(parts, db.name, MODEL_TABLES);
-        if (Object.keys(changed).length > 0) void analysis.model.noteChanges(changed);
-      });
+      forwardChanges(parts, analysis, db.name);
       refresh();
     };
     refresh();

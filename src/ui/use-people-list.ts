@@ -1,8 +1,9 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PersonRow } from '../../workers/client';
-import { changedKeysOf } from '../db/changed-tables';
+import { changedKeysOf, touchesPreferences } from '../db/changed-tables';
 import { useServices } from './services';
+import { forwardChanges } from './use-analysis';
 
 /** The tables the people list and search are made of (设置 for the survey state's working age). */
 const PEOPLE_TABLES = ['people', 'households', 'settings'] as const;
@@ -20,10 +21,8 @@ export function usePeopleChanges(): number {
   useEffect(() => {
     const onMutated = (parts: ObservabilitySet) => {
       const changed = changedKeysOf(parts, db.name, PEOPLE_TABLES);
-      // 设置 also hold the sync clock, written with every edit.
-      const { people, households, settings } = changed;
-      if (!people && !households && !(settings === 'all' || settings?.includes('preferences'))) return;
-      void analysis.search.noteChanges(changed);
+      if (!changed.people && !changed.households && !touchesPreferences(changed)) return;
+      forwardChanges(parts, analysis, db.name);
       setVersion((previous) => previous + 1);
     };
     Dexie.on('storagemutated', onMutated);
