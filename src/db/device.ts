@@ -5,7 +5,10 @@ import type { SettingRow } from './database';
 const DEVICE_KEY = 'deviceId';
 const CLOCK_KEY = 'hlc';
 
-/** The device id and its clock as read inside a write transaction; ticked in memory, then stored. */
+/**
+ * The device id and its clock as read inside the caller's write transaction, ticked in memory and
+ * stored in the same transaction, so that two writes can never share a clock value.
+ */
 export interface DeviceClock {
   deviceId: string;
   /** The device id was made just now and is not stored yet. */
@@ -31,15 +34,4 @@ export async function writeClock(tx: Transaction, clock: DeviceClock): Promise<v
   if (clock.last) rows.push({ key: CLOCK_KEY, value: formatHlc(clock.last, clock.deviceId) });
   clock.newDevice = false;
   if (rows.length > 0) await tx.table<SettingRow, string>('settings').bulkPut(rows);
-}
-
-/**
- * The device id and the next clock value, read and written inside the caller's transaction
- * so that two writes can never share a clock value.
- */
-export async function nextClock(tx: Transaction, now = Date.now()): Promise<{ deviceId: string; hlc: string }> {
-  const clock = await readClock(tx);
-  const hlc = tickClock(clock, now);
-  await writeClock(tx, clock);
-  return { deviceId: clock.deviceId, hlc };
 }

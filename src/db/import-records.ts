@@ -91,7 +91,7 @@ export async function importRecords(
       if (existing) updated += 1;
       else added += 1;
     }
-    await deriveZeroEmployment(db, [...rederive], people, households, now);
+    await deriveZeroEmployment(db, [...rederive], people, households, storedHouseholds, now);
 
     const revisions = await RevisionBatch.open(tx, [
       ...[...households.keys()].map((id) => ({ kind: 'household' as const, id })),
@@ -118,19 +118,25 @@ export async function importRecords(
 /**
  * 零就业家庭 of the households the import may have changed, from their members as they will be
  * (those stored and not imported, and those imported): a household whose state moves is added
- * to `households`, or updated there.
+ * to `households`, or updated there. Every household an imported person joins is one of the
+ * plan's, so it is in `households` or in `stored` (read with the plan's records).
  */
-async function deriveZeroEmployment(db: FieldbookDatabase, householdIds: string[], imported: readonly Person[], households: Map<string, Household>, now: Date): Promise<void> {
+async function deriveZeroEmployment(
+  db: FieldbookDatabase,
+  householdIds: string[],
+  imported: readonly Person[],
+  households: Map<string, Household>,
+  stored: ReadonlyMap<string, Household>,
+  now: Date,
+): Promise<void> {
   if (householdIds.length === 0) return;
-  const toRead = householdIds.filter((id) => !households.has(id));
-  const [stored, storedMembers] = await Promise.all([db.households.bulkGet(toRead), db.people.where('householdId').anyOf(householdIds).toArray()]);
+  const storedMembers = await db.people.where('householdId').anyOf(householdIds).toArray();
   const importedIds = new Set(imported.map((person) => person.id));
   const members = new Map<string, Person[]>(householdIds.map((id) => [id, []]));
   for (const person of [...storedMembers.filter((member) => !importedIds.has(member.id)), ...imported]) members.get(person.householdId)?.push(person);
   const today = formatLocalDate(now);
-  const storedById = new Map(stored.flatMap((household) => (household ? [[household.id, household] as const] : [])));
   for (const id of householdIds) {
-    const household = households.get(id) ?? storedById.get(id);
+    const household = households.get(id) ?? stored.get(id);
     if (!household) continue;
     const zeroEmploymentSince = nextZeroEmploymentSince(household.zeroEmploymentSince, members.get(id)!, today);
     if (zeroEmploymentSince !== household.zeroEmploymentSince) households.set(id, { ...household, zeroEmploymentSince, updatedAt: now.toISOString() });

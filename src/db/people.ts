@@ -33,10 +33,7 @@ export function preparePerson(draft: PersonInput, existing: Person | undefined, 
  * the household and its revision: one transaction, so the phone never holds half of it.
  */
 export async function savePerson(db: FieldbookDatabase, draft: Person, now = new Date()): Promise<Person> {
-  return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async (tx) => {
-    const [existing, revisions] = await Promise.all([db.people.get(draft.id), RevisionBatch.open(tx, [{ kind: 'person', id: draft.id }])]);
-    return writePerson(db, revisions, draft, existing, now);
-  });
+  return writePerson(db, draft.id, () => draft, now);
 }
 
 /**
@@ -45,10 +42,7 @@ export async function savePerson(db: FieldbookDatabase, draft: Person, now = new
  * path of every keystroke in the survey: one round of reads, one of writes.
  */
 export async function savePersonAnswers(db: FieldbookDatabase, base: Person, answers: Partial<Person>, now = new Date()): Promise<Person> {
-  return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async (tx) => {
-    const [latest, revisions] = await Promise.all([db.people.get(base.id), RevisionBatch.open(tx, [{ kind: 'person', id: base.id }])]);
-    return writePerson(db, revisions, { ...(latest ?? base), ...answers }, latest, now);
-  });
+  return writePerson(db, base.id, (latest) => ({ ...(latest ?? base), ...answers }), now);
 }
 
 /**
@@ -61,29 +55,33 @@ export async function prepareToSavePerson(db: FieldbookDatabase, id: string): Pr
   });
 }
 
-async function writePerson(db: FieldbookDatabase, revisions: RevisionBatch, draft: Person, existing: Person | undefined, now: Date): Promise<Person> {
-  const person = preparePerson(draft, existing, now);
-  revisions.add('person', person);
-  if (!mayChangeZeroEmployment(existing, person)) {
-    await Promise.all([db.people.put(person), revisions.write()]);
-    return person;
-  }
-  // The members are read after the put, so they include this person as saved.
-  const [, household, members] = await Promise.all([
-    db.people.put(person),
-    db.households.get(person.householdId),
-    db.people.where('householdId').equals(person.householdId).toArray(),
-  ]);
-  if (household) {
-    const zeroEmploymentSince = nextZeroEmploymentSince(household.zeroEmploymentSince, members, formatLocalDate(now));
-    if (zeroEmploymentSince !== household.zeroEmploymentSince) {
-      const updated = { ...household, zeroEmploymentSince, updatedAt: now.toISOString() };
-      await Promise.all([db.households.put(updated), revisions.include([{ kind: 'household', id: updated.id }])]);
-      revisions.add('household', updated);
+/** The save of one person: `draft` is made from the version stored now, read with the save's other reads. */
+async function writePerson(db: FieldbookDatabase, id: string, draft: (existing: Person | undefined) => Person, now: Date): Promise<Person> {
+  return db.transaction('rw', [db.people, db.households, ...outboxTables(db)], async (tx) => {
+    const [existing, revisions] = await Promise.all([db.people.get(id), RevisionBatch.open(tx, [{ kind: 'person', id }])]);
+    const person = preparePerson(draft(existing), existing, now);
+    revisions.add('person', person);
+    if (!mayChangeZeroEmployment(existing, person)) {
+      await Promise.all([db.people.put(person), revisions.write()]);
+      return person;
     }
-  }
-  await revisions.write();
-  return person;
+    // The members are read after the put, so they include this person as saved.
+    const [, household, members] = await Promise.all([
+      db.people.put(person),
+      db.households.get(person.householdId),
+      db.people.where('householdId').equals(person.householdId).toArray(),
+    ]);
+    if (household) {
+      const zeroEmploymentSince = nextZeroEmploymentSince(household.zeroEmploymentSince, members, formatLocalDate(now));
+      if (zeroEmploymentSince !== household.zeroEmploymentSince) {
+        const updated = { ...household, zeroEmploymentSince, updatedAt: now.toISOString() };
+        await Promise.all([db.households.put(updated), revisions.include([{ kind: 'household', id: updated.id }])]);
+        revisions.add('household', updated);
+      }
+    }
+    await revisions.write();
+    return person;
+  });
 }
 
 /** A new member at the door: 调查人 from 设置, 调查时间 today. */

@@ -3,9 +3,9 @@ import type { Household } from '../domain/household';
 import { createPerson } from '../domain/person';
 import { formatIssue, type ImportContext, type ImportPlan } from './import-plan';
 import { openSpreadsheet } from './open-spreadsheet';
-import { defaultGrouping, guessMapping, rememberMapping, type Grouping, type RosterMapping } from './roster-fields';
+import { defaultGrouping, describeMissingFields, guessMapping, rememberMapping, type Grouping, type RosterMapping } from './roster-fields';
 import { aRosterLine, anId, aWorkbook, ROSTER_HEADER, withWrongCheckDigit } from './roster-fixtures';
-import { describeMissingFields, planRosterImport } from './roster-rows';
+import { planRosterImport } from './roster-rows';
 import { describeHeaderProblem, pickRosterSheet, readRosterTable } from './roster-table';
 import type { Sheet, SheetCell } from './sheet';
 

@@ -6,8 +6,6 @@ import { ROSTER_FIELD_LABELS, type Grouping, type RosterFieldKey, type RosterMap
 import type { RosterTable } from './roster-table';
 import { EMPTY_CELL, type SheetCell } from './sheet';
 
-export { describeMissingFields } from './roster-fields';
-
 export interface RosterRows {
   candidates: ImportCandidate[];
   issues: RowIssue[];
