@@ -57,7 +57,7 @@ function useStages(stages: number, key: string): number {
  * all of it in one transaction.
  */
 export function ImportScreen() {
-  const { db } = useServices();
+  const { db, startRosterImport: startImporter = startRosterImport } = useServices();
   const fileId = useId();
   const worker = useRef<Promise<RosterImportConnection> | null>(null);
   const [opened, setOpened] = useState<OpenedFile | null>(null);
@@ -73,7 +73,7 @@ export function ImportScreen() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [writeError, setWriteError] = useState<string | null>(null);
 
-  const importer = useCallback(async () => (await (worker.current ??= startRosterImport(db))).api, [db]);
+  const importer = useCallback(async () => (await (worker.current ??= startImporter(db))).api, [db, startImporter]);
   useEffect(
     () => () => {
       void worker.current?.then((connection) => connection.close());
