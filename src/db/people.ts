@@ -1,16 +1,13 @@
 import { formatLocalDate } from '../domain/dates';
 import { createPerson, PersonSchema, type Person, type PersonInput } from '../domain/person';
 import { applicablePart } from '../domain/person-rules';
-import { nextZeroEmploymentSince } from '../domain/zero-employment';
+import { nextZeroEmploymentSince, ZERO_EMPLOYMENT_INPUTS } from '../domain/zero-employment';
 import type { FieldbookDatabase } from './database';
 import { outboxTables, RevisionBatch } from './outbox';
 import { loadPreferences } from './preferences';
 
-/**
- * What a person's change must touch for the household's 零就业家庭 state to move: the household,
- * and the fields isZeroEmploymentHousehold reads (people.test.ts checks it reads no others).
- */
-export const ZERO_EMPLOYMENT_FIELDS = ['householdId', 'isStudent', 'labourAbility', 'workStatus'] as const satisfies readonly (keyof Person)[];
+/** What a person's change must touch for the household's 零就业家庭 state to move: the household, or a field it reads. */
+export const ZERO_EMPLOYMENT_FIELDS = ['householdId', ...ZERO_EMPLOYMENT_INPUTS] as const satisfies readonly (keyof Person)[];
 
 /** Whether saving `after` over `before` can change a household's 零就业家庭 state. */
 export function mayChangeZeroEmployment(before: Person | undefined, after: Person): boolean {

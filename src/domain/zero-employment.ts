@@ -1,6 +1,9 @@
 import type { Person } from './person';
 import { isAtWork } from './person-rules';
 
+/** The fields of a member that 零就业家庭 depends on (src/db/people.test.ts checks nothing else is read). */
+export const ZERO_EMPLOYMENT_INPUTS = ['isStudent', 'labourAbility', 'workStatus'] as const satisfies readonly (keyof Person)[];
+
 const NOT_WORKING_CAPABLE: readonly string[] = ['无劳动力', '丧失劳动力'];
 
 /** Able to work: not a student and not 无劳动力 / 丧失劳动力. */
